@@ -1,0 +1,91 @@
+//! The one error type of the core. Every failure has a stable machine `code` (the UI and
+//! scripts branch on it) and a message a person can act on. Validation errors name the field.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input that breaks a rule of the model; nothing was written.
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+
+    #[error("no {what} with id {id}")]
+    NotFound { what: &'static str, id: String },
+
+    #[error("{path} is empty (0 bytes), so it is not a journal; it was left untouched")]
+    JournalEmpty { path: PathBuf },
+
+    #[error("{path} is not a SQLite database, so it is not a journal; it was left untouched")]
+    NotSqlite { path: PathBuf },
+
+    #[error("{path} is another program's SQLite database, not a Reciprocity journal; it was left untouched")]
+    ForeignDatabase { path: PathBuf },
+
+    #[error("{path} is damaged ({detail}); it was left untouched")]
+    JournalDamaged { path: PathBuf, detail: String },
+
+    #[error("{path} was written by a newer version of Reciprocity Journal (schema {found}, this build knows up to {known}); it was left untouched")]
+    JournalTooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+
+    #[error("cannot find a data directory for the journal; set RECIPROCITY_DB or pass --db")]
+    NoDataDir,
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("storage error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Error {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(what: &'static str, id: impl Into<String>) -> Error {
+        Error::NotFound {
+            what,
+            id: id.into(),
+        }
+    }
+
+    /// A stable, machine-readable code for each kind of failure.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid",
+            Error::NotFound { .. } => "not_found",
+            Error::JournalEmpty { .. } => "journal_empty",
+            Error::NotSqlite { .. } => "not_a_journal",
+            Error::ForeignDatabase { .. } => "foreign_database",
+            Error::JournalDamaged { .. } => "journal_damaged",
+            Error::JournalTooNew { .. } => "journal_too_new",
+            Error::NoDataDir => "no_data_dir",
+            Error::Io { .. } => "io",
+            Error::Storage(_) => "storage",
+        }
+    }
+
+    /// The field a validation error is about, for messages shown beside that field.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,157 @@
+//! The prepared view of the journal every insight reads: exchanges up to `now`, each with its
+//! person, effective sphere, age and decay weight, sorted by date; check-ins up to `now`.
+
+use super::settings::Settings;
+use super::types::{Data, ExchangeFact};
+use crate::model::{CheckIn, Direction, Kind, Person, Sphere};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// One exchange as the insights see it.
+pub(crate) struct Ex<'a> {
+    pub fact: &'a ExchangeFact,
+    /// Index into `Ctx::people`.
+    pub person: usize,
+    /// Days between the exchange and `now` (0 = today).
+    pub age: i64,
+    /// Decay weight 2^(−age / half-life).
+    pub w: f64,
+    /// The exchange's override, else the person's sphere.
+    pub sphere: Sphere,
+}
+
+impl Ex<'_> {
+    pub fn given(&self) -> bool {
+        self.fact.direction == Direction::Given
+    }
+
+    /// Slights are negative acts: they count only towards retaliation spirals.
+    pub fn is_slight(&self) -> bool {
+        self.fact.kind == Kind::Slight
+    }
+
+    pub fn value(&self) -> f64 {
+        f64::from(self.fact.value)
+    }
+}
+
+pub(crate) struct Ctx<'a> {
+    pub now: NaiveDate,
+    pub s: Settings,
+    pub people: &'a [Person],
+    /// All exchanges on or before `now` whose person is known, oldest first.
+    pub ex: Vec<Ex<'a>>,
+    /// For each person, indices into `ex`, oldest first.
+    pub by_person: Vec<Vec<usize>>,
+    /// Check-ins on or before `now`, oldest first.
+    pub checkins: Vec<&'a CheckIn>,
+    /// The user's mean value over all positive exchanges (1 when there are none).
+    pub v_bar: f64,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(data: &'a Data, settings: &Settings, now: NaiveDate) -> Ctx<'a> {
+        let s = settings.sanitised();
+        let index: HashMap<&str, usize> = data
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let ln2_over_h = std::f64::consts::LN_2 / s.half_life_days;
+        let mut ex: Vec<Ex<'a>> = data
+            .exchanges
+            .iter()
+            .filter(|e| e.occurred_on <= now)
+            .filter_map(|e| {
+                let person = *index.get(e.person_id.as_str())?;
+                let age = (now - e.occurred_on).num_days();
+                Some(Ex {
+                    fact: e,
+                    person,
+                    age,
+                    w: (-(age as f64) * ln2_over_h).exp(),
+                    sphere: e
+                        .sphere
+                        .unwrap_or_else(|| data.people[person].relationship.sphere()),
+                })
+            })
+            .collect();
+        // Stable: same-day exchanges keep the order they were given in.
+        ex.sort_by_key(|e| e.fact.occurred_on);
+        let mut by_person = vec![Vec::new(); data.people.len()];
+        for (i, e) in ex.iter().enumerate() {
+            by_person[e.person].push(i);
+        }
+        let positive: Vec<f64> = ex
+            .iter()
+            .filter(|e| !e.is_slight())
+            .map(|e| e.value())
+            .collect();
+        let v_bar = if positive.is_empty() {
+            1.0
+        } else {
+            positive.iter().sum::<f64>() / positive.len() as f64
+        };
+        let mut checkins: Vec<&CheckIn> = data.checkins.iter().filter(|c| c.on <= now).collect();
+        checkins.sort_by_key(|c| c.on);
+        Ctx {
+            now,
+            s,
+            people: &data.people,
+            ex,
+            by_person,
+            checkins,
+            v_bar,
+        }
+    }
+
+    /// Decay weight for an age in days.
+    pub fn weight(&self, age_days: i64) -> f64 {
+        (-(age_days as f64) * std::f64::consts::LN_2 / self.s.half_life_days).exp()
+    }
+}
+
+/// "3 of every 4", "about 1 in 2": the simple fraction nearest to `share`.
+pub(crate) fn fraction_words(share: f64) -> String {
+    let mut best = (1u32, 2u32, f64::MAX);
+    for den in 2..=5u32 {
+        for num in 1..den {
+            let d = (share - f64::from(num) / f64::from(den)).abs();
+            if d < best.2 - 1e-9 {
+                best = (num, den, d);
+            }
+        }
+    }
+    if share >= 0.875 {
+        return "nearly all".to_string();
+    }
+    if share <= 0.125 {
+        return "hardly any".to_string();
+    }
+    format!("{} of every {}", best.0, best.1)
+}
+
+/// A share as a whole percentage, "74%".
+pub(crate) fn pct(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// A number with at most one decimal, without a trailing ".0".
+pub(crate) fn num(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if (r - r.round()).abs() < 1e-9 {
+        format!("{:.0}", r)
+    } else {
+        format!("{:.1}", r)
+    }
+}
+
+/// "1 favour" / "3 favours".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

@@ -1,0 +1,250 @@
+//! The engine's input and output types. Outputs cross to the desktop UI, so each derives
+//! serde (snake_case) and `ts_rs::TS`; the JSON of [`Insight`] is the stable shape printed by
+//! `recip insights --json`.
+
+use crate::model::{
+    CheckIn, Direction, Exchange, Feelings, Initiative, Kind, Person, Settlement, Sphere,
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The facts of one exchange that the insights read: no free text, no timestamps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExchangeFact {
+    pub id: String,
+    pub person_id: String,
+    pub direction: Direction,
+    pub occurred_on: NaiveDate,
+    pub kind: Kind,
+    pub value: u8,
+    pub initiative: Option<Initiative>,
+    /// The exchange's own sphere override, if any.
+    pub sphere: Option<Sphere>,
+    pub reciprocates: Option<String>,
+    pub settlement: Option<Settlement>,
+    pub feelings: Feelings,
+}
+
+impl From<&Exchange> for ExchangeFact {
+    fn from(e: &Exchange) -> ExchangeFact {
+        ExchangeFact {
+            id: e.id.clone(),
+            person_id: e.person_id.clone(),
+            direction: e.direction,
+            occurred_on: e.occurred_on,
+            kind: e.kind,
+            value: e.value,
+            initiative: e.initiative,
+            sphere: e.sphere,
+            reciprocates: e.reciprocates.clone(),
+            settlement: e.settlement,
+            feelings: e.feelings,
+        }
+    }
+}
+
+/// Everything the engine reads. Deleted exchanges and check-ins are not included by the
+/// journal's loaders; anything dated after `now` is ignored by the engine.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Data {
+    pub people: Vec<Person>,
+    pub exchanges: Vec<ExchangeFact>,
+    pub checkins: Vec<CheckIn>,
+}
+
+impl Data {
+    /// Builds the engine's input from full model records, skipping soft-deleted ones.
+    pub fn from_model(people: &[Person], exchanges: &[Exchange], checkins: &[CheckIn]) -> Data {
+        Data {
+            people: people.to_vec(),
+            exchanges: exchanges
+                .iter()
+                .filter(|e| e.deleted_at.is_none())
+                .map(ExchangeFact::from)
+                .collect(),
+            checkins: checkins
+                .iter()
+                .filter(|c| c.deleted_at.is_none())
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// The ten kinds of insight. Their snake_case names are stable (CLI, JSON, stored dismissals).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum InsightKind {
+    GivesMore,
+    ReceivesMore,
+    OverGiving,
+    AnxietyGrowing,
+    SphereContrast,
+    StyleInKind,
+    StyleEscalating,
+    UnsolicitedWeighsMore,
+    OpenLoop,
+    RetaliationSpiral,
+}
+
+impl InsightKind {
+    pub const ALL: &'static [InsightKind] = &[
+        InsightKind::GivesMore,
+        InsightKind::ReceivesMore,
+        InsightKind::OverGiving,
+        InsightKind::AnxietyGrowing,
+        InsightKind::SphereContrast,
+        InsightKind::StyleInKind,
+        InsightKind::StyleEscalating,
+        InsightKind::UnsolicitedWeighsMore,
+        InsightKind::OpenLoop,
+        InsightKind::RetaliationSpiral,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InsightKind::GivesMore => "gives_more",
+            InsightKind::ReceivesMore => "receives_more",
+            InsightKind::OverGiving => "over_giving",
+            InsightKind::AnxietyGrowing => "anxiety_growing",
+            InsightKind::SphereContrast => "sphere_contrast",
+            InsightKind::StyleInKind => "style_in_kind",
+            InsightKind::StyleEscalating => "style_escalating",
+            InsightKind::UnsolicitedWeighsMore => "unsolicited_weighs_more",
+            InsightKind::OpenLoop => "open_loop",
+            InsightKind::RetaliationSpiral => "retaliation_spiral",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<InsightKind> {
+        InsightKind::ALL.iter().copied().find(|k| k.as_str() == s)
+    }
+}
+
+/// How much attention an insight asks for. Ordered: note < notice < concern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Severity {
+    Note,
+    Notice,
+    Concern,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Notice => "notice",
+            Severity::Concern => "concern",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        [Severity::Note, Severity::Notice, Severity::Concern]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
+/// What an insight is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Subject {
+    Person { id: String, name: String },
+    Sphere { sphere: Sphere },
+    Journal,
+}
+
+impl Subject {
+    /// A stable text key: `person:<id>`, `sphere:<name>` or `journal`.
+    pub fn key(&self) -> String {
+        match self {
+            Subject::Person { id, .. } => format!("person:{id}"),
+            Subject::Sphere { sphere } => format!("sphere:{sphere}"),
+            Subject::Journal => "journal".to_string(),
+        }
+    }
+}
+
+/// One number behind an insight, in words and as a named field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Reason {
+    /// A plain sentence with the number in it.
+    pub text: String,
+    /// A stable snake_case name for the number.
+    pub field: String,
+    pub value: f64,
+}
+
+impl Reason {
+    pub fn new(field: &str, value: f64, text: impl Into<String>) -> Reason {
+        Reason {
+            text: text.into(),
+            field: field.to_string(),
+            value,
+        }
+    }
+}
+
+/// A computed observation about the journal, never a source of truth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Insight {
+    /// `<kind>:<subject key>`, stable across runs; dismissals and snoozes refer to it.
+    pub id: String,
+    pub kind: InsightKind,
+    pub subject: Subject,
+    pub severity: Severity,
+    /// One plain sentence with real numbers.
+    pub headline: String,
+    pub reasons: Vec<Reason>,
+    /// Ids of the exchanges and check-ins behind it.
+    pub evidence: Vec<String>,
+    /// Research keys; see [`crate::insight::references`].
+    pub research: Vec<String>,
+    /// How strong the signal is, on a kind-specific scale where more is stronger. A dismissed
+    /// insight comes back when it grows clearly stronger than when it was dismissed.
+    pub strength: f64,
+}
+
+impl Insight {
+    pub fn new(kind: InsightKind, subject: Subject, severity: Severity, headline: String) -> Self {
+        Insight {
+            id: format!("{}:{}", kind.as_str(), subject.key()),
+            kind,
+            subject,
+            severity,
+            headline,
+            reasons: Vec::new(),
+            evidence: Vec::new(),
+            research: Vec::new(),
+            strength: 0.0,
+        }
+    }
+
+    pub fn reason(mut self, field: &str, value: f64, text: impl Into<String>) -> Self {
+        self.reasons.push(Reason::new(field, value, text));
+        self
+    }
+
+    pub fn research(mut self, keys: &[&str]) -> Self {
+        self.research = keys.iter().map(|k| k.to_string()).collect();
+        self
+    }
+
+    pub fn evidence(mut self, ids: Vec<String>) -> Self {
+        self.evidence = ids;
+        self
+    }
+
+    pub fn strength(mut self, strength: f64) -> Self {
+        self.strength = strength;
+        self
+    }
+}

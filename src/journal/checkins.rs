@@ -1,0 +1,153 @@
+//! The `checkin` table.
+
+use super::{now, Journal};
+use crate::model::{new_id, CheckIn, CheckInInput};
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row};
+
+const COLUMNS: &str = "id, on_date, mood, energy, owing, worry, pressured, exhaustion, \
+    reflection, prompt, created_at, updated_at, deleted_at";
+
+fn checkin_from_row(row: &Row<'_>) -> rusqlite::Result<CheckIn> {
+    Ok(CheckIn {
+        id: row.get(0)?,
+        on: row.get(1)?,
+        mood: row.get(2)?,
+        energy: row.get(3)?,
+        owing: row.get(4)?,
+        worry: row.get(5)?,
+        pressured: row.get(6)?,
+        exhaustion: row.get(7)?,
+        reflection: row.get(8)?,
+        prompt: row.get(9)?,
+        created_at: row.get(10)?,
+        updated_at: row.get(11)?,
+        deleted_at: row.get(12)?,
+    })
+}
+
+impl Journal {
+    pub fn add_checkin(&mut self, input: &CheckInInput) -> Result<CheckIn> {
+        let i = input.validated()?;
+        let at = now();
+        let checkin = CheckIn {
+            id: new_id(),
+            on: i.on,
+            mood: i.mood,
+            energy: i.energy,
+            owing: i.owing,
+            worry: i.worry,
+            pressured: i.pressured,
+            exhaustion: i.exhaustion,
+            reflection: i.reflection,
+            prompt: i.prompt,
+            created_at: at,
+            updated_at: at,
+            deleted_at: None,
+        };
+        insert_checkin(&self.conn, &checkin)?;
+        Ok(checkin)
+    }
+
+    pub fn get_checkin(&self, id: &str) -> Result<CheckIn> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM checkin WHERE id = ?1"),
+                params![id],
+                checkin_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("check-in", id))
+    }
+
+    pub fn update_checkin(&mut self, id: &str, input: &CheckInInput) -> Result<CheckIn> {
+        let i = input.validated()?;
+        let changed = self.conn.execute(
+            "UPDATE checkin SET on_date = ?2, mood = ?3, energy = ?4, owing = ?5, worry = ?6,
+                pressured = ?7, exhaustion = ?8, reflection = ?9, prompt = ?10, updated_at = ?11
+             WHERE id = ?1",
+            params![
+                id,
+                i.on,
+                i.mood,
+                i.energy,
+                i.owing,
+                i.worry,
+                i.pressured,
+                i.exhaustion,
+                i.reflection,
+                i.prompt,
+                now()
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::not_found("check-in", id));
+        }
+        self.get_checkin(id)
+    }
+
+    pub fn delete_checkin(&mut self, id: &str) -> Result<CheckIn> {
+        self.set_checkin_deleted(id, Some(now()))
+    }
+
+    pub fn restore_checkin(&mut self, id: &str) -> Result<CheckIn> {
+        self.set_checkin_deleted(id, None)
+    }
+
+    fn set_checkin_deleted(
+        &mut self,
+        id: &str,
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Result<CheckIn> {
+        let changed = self.conn.execute(
+            "UPDATE checkin SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, at, now()],
+        )?;
+        if changed == 0 {
+            return Err(Error::not_found("check-in", id));
+        }
+        self.get_checkin(id)
+    }
+
+    /// Check-ins between `since` and `until` (inclusive, either open), oldest first, as
+    /// charts read them.
+    pub fn list_checkins(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<Vec<CheckIn>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM checkin
+             WHERE deleted_at IS NULL
+               AND (?1 IS NULL OR on_date >= ?1) AND (?2 IS NULL OR on_date <= ?2)
+             ORDER BY on_date, created_at"
+        ))?;
+        let rows = stmt.query_map(params![since, until], checkin_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+pub(crate) fn insert_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<()> {
+    conn.execute(
+        "INSERT INTO checkin (id, on_date, mood, energy, owing, worry, pressured, exhaustion,
+            reflection, prompt, created_at, updated_at, deleted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            c.id,
+            c.on,
+            c.mood,
+            c.energy,
+            c.owing,
+            c.worry,
+            c.pressured,
+            c.exhaustion,
+            c.reflection,
+            c.prompt,
+            c.created_at,
+            c.updated_at,
+            c.deleted_at
+        ],
+    )?;
+    Ok(())
+}

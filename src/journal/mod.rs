@@ -1,0 +1,108 @@
+//! The journal: one SQLite file holding everything the user writes.
+//!
+//! Invariants:
+//! - A file we refuse (empty, not SQLite, someone else's database, damaged, or from a newer
+//!   version) is never modified: it is checked read-only before any pragma that writes.
+//! - A new journal is built beside its final path and renamed into place, so a crash while
+//!   creating one never leaves a half-made file that the next open would refuse.
+//! - Every acknowledged write is durable (WAL with `synchronous=FULL`); every multi-row write
+//!   is one IMMEDIATE transaction.
+//! - SQL lives only in this module, one file per table.
+
+mod checkins;
+mod codec;
+mod exchanges;
+mod open;
+mod people;
+mod search;
+
+use crate::Result;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// The application identifier. The desktop app's Tauri identifier is the same, so the app
+/// and the CLI find the same journal in the platform data directory.
+pub const APP_IDENTIFIER: &str = "app.reciprocity.journal";
+
+/// The file name of the default journal inside the data directory.
+pub const JOURNAL_FILE: &str = "journal.sqlite3";
+
+/// The environment variable that points the app and the CLI at another journal file.
+pub const DB_ENV: &str = "RECIPROCITY_DB";
+
+pub struct Journal {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Journal {
+    /// Opens the journal at `path`, creating a new one when the file does not exist.
+    pub fn open(path: &Path) -> Result<Journal> {
+        let conn = open::open_file(path)?;
+        Ok(Journal {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A fresh journal that lives only in memory (tests, previews).
+    pub fn open_in_memory() -> Result<Journal> {
+        Ok(Journal {
+            conn: open::open_memory()?,
+            path: None,
+        })
+    }
+
+    /// `~/.local/share/app.reciprocity.journal/journal.sqlite3` on Linux, and the platform's
+    /// equivalent elsewhere.
+    pub fn default_path() -> Result<PathBuf> {
+        let base = directories::BaseDirs::new().ok_or(crate::Error::NoDataDir)?;
+        Ok(base.data_dir().join(APP_IDENTIFIER).join(JOURNAL_FILE))
+    }
+
+    /// The journal to use: an explicit path, else `RECIPROCITY_DB`, else the default.
+    pub fn resolve_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
+        if let Some(p) = explicit {
+            return Ok(p);
+        }
+        match std::env::var_os(DB_ENV) {
+            Some(p) if !p.is_empty() => Ok(PathBuf::from(p)),
+            _ => Journal::default_path(),
+        }
+    }
+
+    /// The file this journal lives in; `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Changes whenever another connection (the CLI, say) commits to the file, so a front end
+    /// knows when to reload.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// The schema version of this journal.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn write(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// The wall-clock time stamped on records. Only the store reads the clock; insights take
+/// `now` as an argument.
+fn now() -> DateTime<Utc> {
+    let t = Utc::now();
+    // Millisecond precision keeps stored text short and sortable.
+    DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
+}

@@ -1,0 +1,153 @@
+//! The `person` table.
+
+use super::{now, Journal};
+use crate::model::{new_id, Person, PersonInput, PersonSummary, Relationship};
+use crate::{Error, Result};
+use rusqlite::{params, OptionalExtension, Row};
+
+const COLUMNS: &str = "id, name, relationship, notes, archived_at, created_at, updated_at";
+
+fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        relationship: row.get(2)?,
+        notes: row.get(3)?,
+        archived_at: row.get(4)?,
+        created_at: row.get(5)?,
+        updated_at: row.get(6)?,
+    })
+}
+
+impl Journal {
+    pub fn add_person(&mut self, input: &PersonInput) -> Result<Person> {
+        let input = input.validated()?;
+        let at = now();
+        let person = Person {
+            id: new_id(),
+            name: input.name,
+            relationship: input.relationship,
+            notes: input.notes,
+            archived_at: None,
+            created_at: at,
+            updated_at: at,
+        };
+        insert_person(&self.conn, &person)?;
+        Ok(person)
+    }
+
+    pub fn get_person(&self, id: &str) -> Result<Person> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
+                params![id],
+                person_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("person", id))
+    }
+
+    pub fn update_person(&mut self, id: &str, input: &PersonInput) -> Result<Person> {
+        let input = input.validated()?;
+        let changed = self.conn.execute(
+            "UPDATE person SET name = ?2, relationship = ?3, notes = ?4, updated_at = ?5
+             WHERE id = ?1",
+            params![id, input.name, input.relationship, input.notes, now()],
+        )?;
+        if changed == 0 {
+            return Err(Error::not_found("person", id));
+        }
+        self.get_person(id)
+    }
+
+    /// Hides a person from lists without losing their history.
+    pub fn archive_person(&mut self, id: &str) -> Result<Person> {
+        self.set_archived(id, Some(now()))
+    }
+
+    pub fn unarchive_person(&mut self, id: &str) -> Result<Person> {
+        self.set_archived(id, None)
+    }
+
+    fn set_archived(
+        &mut self,
+        id: &str,
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Result<Person> {
+        let changed = self.conn.execute(
+            "UPDATE person SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, at, now()],
+        )?;
+        if changed == 0 {
+            return Err(Error::not_found("person", id));
+        }
+        self.get_person(id)
+    }
+
+    /// Everyone, by name.
+    pub fn list_people(&self, include_archived: bool) -> Result<Vec<Person>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM person
+             WHERE ?1 OR archived_at IS NULL
+             ORDER BY name COLLATE NOCASE, created_at"
+        ))?;
+        let rows = stmt.query_map(params![include_archived], person_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// People whose name matches `name` exactly, ignoring case (ASCII and beyond).
+    pub fn find_people_by_name(&self, name: &str) -> Result<Vec<Person>> {
+        let wanted = name.trim().to_lowercase();
+        Ok(self
+            .list_people(true)?
+            .into_iter()
+            .filter(|p| p.name.to_lowercase() == wanted)
+            .collect())
+    }
+
+    /// Each person with their counts, the most recently active first.
+    pub fn list_person_summaries(&self, include_archived: bool) -> Result<Vec<PersonSummary>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS},
+                    (SELECT count(*) FROM exchange e WHERE e.person_id = person.id
+                        AND e.deleted_at IS NULL AND e.direction = 'given'),
+                    (SELECT count(*) FROM exchange e WHERE e.person_id = person.id
+                        AND e.deleted_at IS NULL AND e.direction = 'received'),
+                    (SELECT max(occurred_on) FROM exchange e WHERE e.person_id = person.id
+                        AND e.deleted_at IS NULL) AS last_on
+             FROM person
+             WHERE ?1 OR archived_at IS NULL
+             ORDER BY last_on IS NULL, last_on DESC, name COLLATE NOCASE"
+        ))?;
+        let rows = stmt.query_map(params![include_archived], |row| {
+            let person = person_from_row(row)?;
+            let relationship: Relationship = person.relationship;
+            Ok(PersonSummary {
+                sphere: relationship.sphere(),
+                communal: relationship.is_communal(),
+                given: row.get(7)?,
+                received: row.get(8)?,
+                last_exchange_on: row.get(9)?,
+                person,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+pub(crate) fn insert_person(conn: &rusqlite::Connection, p: &Person) -> Result<()> {
+    conn.execute(
+        "INSERT INTO person (id, name, relationship, notes, archived_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            p.id,
+            p.name,
+            p.relationship,
+            p.notes,
+            p.archived_at,
+            p.created_at,
+            p.updated_at
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! Reciprocity Journal's core: the domain model, the SQLite journal, and (in later modules)
+//! the insights computed from it. It knows nothing of the desktop shell; the `recip` CLI and
+//! the Tauri app are both thin front ends over this library.
+
+pub mod bindings;
+pub mod error;
+pub mod journal;
+pub mod model;
+
+pub use error::{Error, Result};

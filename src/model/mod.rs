@@ -1,0 +1,15 @@
+//! The domain model: people, exchanges with their feelings, and check-ins, with the rules
+//! every record must meet. Validation lives here, before any SQL, so the CLI, the app and
+//! importers share one definition of a valid record; a failed rule names its field.
+
+mod checkin;
+mod enums;
+mod exchange;
+mod person;
+mod validate;
+
+pub use checkin::{CheckIn, CheckInInput};
+pub use enums::{Direction, Initiative, Kind, Relationship, Settlement, Sphere};
+pub use exchange::{Exchange, ExchangeFilter, ExchangeInput, Feelings};
+pub use person::{Person, PersonInput, PersonSummary};
+pub use validate::{check_date, new_id, MAX_NAME, MAX_NOTE, MAX_WHAT};

@@ -1,0 +1,127 @@
+// Application state shared by the screens: where we are, who is in the journal, and a revision
+// counter that screens watch to reload after any change (ours, or the CLI's seen on focus).
+import { api, toApiError, type ApiError } from '../api';
+import type { Exchange } from '../bindings/Exchange';
+import type { JournalStatus } from '../bindings/JournalStatus';
+import type { Person } from '../bindings/Person';
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'timeline' }
+  | { name: 'people' }
+  | { name: 'person'; id: string }
+  | { name: 'checkin' }
+  | { name: 'settings' };
+
+export interface Toast {
+  id: number;
+  message: string;
+  action?: { label: string; run: () => Promise<void> | void };
+}
+
+export interface LogRequest {
+  editing: Exchange | null;
+  person: Person | null;
+}
+
+class AppState {
+  status = $state<JournalStatus | null>(null);
+  loadError = $state<ApiError | null>(null);
+  welcomeDone = $state(false);
+  people = $state<Person[]>([]);
+  revision = $state(0);
+  screen = $state<Screen>({ name: 'home' });
+  log = $state<LogRequest | null>(null);
+  toast = $state<Toast | null>(null);
+  private lastVersion: number | null = null;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private toastSeq = 0;
+
+  personById = $derived(new Map(this.people.map((p) => [p.id, p])));
+
+  async load(): Promise<void> {
+    try {
+      this.status = await api.journalStatus();
+      this.loadError = null;
+      if (this.status.error === null) {
+        await this.reloadPeople();
+        this.lastVersion = await api.dataVersion();
+      }
+    } catch (e) {
+      this.loadError = toApiError(e);
+    }
+  }
+
+  async reloadPeople(): Promise<void> {
+    this.people = await api.listPeople(true);
+  }
+
+  /** Call after any write: reloads people and tells screens to reload. */
+  async changed(): Promise<void> {
+    await this.reloadPeople();
+    this.revision += 1;
+    try {
+      this.lastVersion = await api.dataVersion();
+    } catch {
+      /* the next focus check will catch up */
+    }
+  }
+
+  /** On window focus: reload if another program (the CLI) wrote to the journal meanwhile. */
+  async checkForOutsideChanges(): Promise<void> {
+    if (!this.status || this.status.error !== null) return;
+    try {
+      const v = await api.dataVersion();
+      if (this.lastVersion !== null && v !== this.lastVersion) {
+        this.lastVersion = v;
+        await this.reloadPeople();
+        this.revision += 1;
+      }
+      this.lastVersion = v;
+    } catch {
+      /* keep showing what we have */
+    }
+  }
+
+  go(screen: Screen): void {
+    this.screen = screen;
+  }
+
+  openLog(request: Partial<LogRequest> = {}): void {
+    this.log = { editing: request.editing ?? null, person: request.person ?? null };
+  }
+
+  closeLog(): void {
+    this.log = null;
+  }
+
+  notify(message: string, action?: Toast['action'], ms = 8000): void {
+    clearTimeout(this.toastTimer);
+    const id = ++this.toastSeq;
+    this.toast = { id, message, action };
+    this.toastTimer = setTimeout(() => {
+      if (this.toast?.id === id) this.toast = null;
+    }, ms);
+  }
+
+  dismissToast(): void {
+    clearTimeout(this.toastTimer);
+    this.toast = null;
+  }
+
+  /** Deletes an exchange and offers to bring it back for a few seconds. */
+  async deleteExchange(ex: Exchange): Promise<void> {
+    await api.deleteExchange(ex.id);
+    await this.changed();
+    this.notify(`Deleted “${ex.what}”.`, {
+      label: 'Undo',
+      run: async () => {
+        await api.restoreExchange(ex.id);
+        await this.changed();
+        this.notify(`Restored “${ex.what}”.`, undefined, 4000);
+      },
+    });
+  }
+}
+
+export const app = new AppState();
