@@ -1,0 +1,41 @@
+//! `recip checkin` and `recip checkins`.
+
+use crate::args::{CheckinArgs, CheckinsArgs};
+use crate::output::{checkin_line, print_json};
+use chrono::Local;
+use reciprocity::journal::Journal;
+use reciprocity::model::CheckInInput;
+use reciprocity::Result;
+
+pub fn add(journal: &mut Journal, a: CheckinArgs, json: bool) -> Result<()> {
+    let c = journal.add_checkin(&CheckInInput {
+        on: a.on.unwrap_or_else(|| Local::now().date_naive()),
+        mood: a.mood,
+        energy: a.energy,
+        owing: a.owing,
+        worry: a.worry,
+        pressured: a.pressured,
+        exhaustion: a.exhaustion,
+        reflection: a.text,
+        prompt: a.prompt,
+    })?;
+    if json {
+        return print_json(&c);
+    }
+    println!("Checked in: {}", checkin_line(&c));
+    Ok(())
+}
+
+pub fn list(journal: &Journal, a: CheckinsArgs, json: bool) -> Result<()> {
+    let all = journal.list_checkins(a.since, a.until)?;
+    if json {
+        return print_json(&all);
+    }
+    if all.is_empty() {
+        println!("No check-ins yet. `recip checkin --mood 0 --energy 0 --owing 0 --worry 0 --pressured 0 --exhaustion 0` records one.");
+    }
+    for c in &all {
+        println!("{}", checkin_line(c));
+    }
+    Ok(())
+}

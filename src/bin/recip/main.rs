@@ -1,0 +1,56 @@
+//! `recip`: the journal's command-line front end and its stable scripting surface.
+//!
+//! Exit codes: 0 on success, 2 on usage errors (clap), 1 on every other error, with one
+//! line on stderr. Every read command takes `--json`, printing the model's own field names.
+
+mod args;
+mod checkins;
+mod exchanges;
+mod output;
+mod people;
+
+use args::{Cli, Command, PersonCommand};
+use clap::Parser;
+use reciprocity::journal::Journal;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", output::describe_error(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> reciprocity::Result<()> {
+    let path = Journal::resolve_path(cli.db)?;
+    let mut journal = Journal::open(&path)?;
+    let json = cli.json;
+    match cli.command {
+        Command::Person { command } => match command {
+            PersonCommand::Add(a) => people::add(&mut journal, a, json),
+            PersonCommand::List(a) => people::list(&journal, a, json),
+            PersonCommand::Show { person } => people::show(&journal, &person, json),
+            PersonCommand::Edit(a) => people::edit(&mut journal, a, json),
+            PersonCommand::Archive { person } => people::archive(&mut journal, &person, true),
+            PersonCommand::Unarchive { person } => people::archive(&mut journal, &person, false),
+        },
+        Command::Log(a) => exchanges::log(&mut journal, a, json),
+        Command::List(a) => exchanges::list(&journal, a, json),
+        Command::Show { id } => exchanges::show(&journal, &id, json),
+        Command::Edit(a) => exchanges::edit(&mut journal, a, json),
+        Command::Delete { id } => exchanges::delete(&mut journal, &id, true),
+        Command::Restore { id } => exchanges::delete(&mut journal, &id, false),
+        Command::Settle(a) => exchanges::settle(&mut journal, a, json),
+        Command::Search(a) => exchanges::search(&journal, a, json),
+        Command::Checkin(a) => checkins::add(&mut journal, a, json),
+        Command::Checkins(a) => checkins::list(&journal, a, json),
+        Command::Where => {
+            println!("{}", path.display());
+            Ok(())
+        }
+    }
+}
