@@ -23,10 +23,16 @@ fn siblings(dir: &Path) -> Vec<String> {
 fn assert_refused_untouched(path: &Path, code: &str) -> String {
     let before = sha(path);
     let listing = siblings(path.parent().unwrap());
-    let err = Journal::open(path).err().expect("the journal should be refused");
+    let err = Journal::open(path)
+        .err()
+        .expect("the journal should be refused");
     assert_eq!(err.code(), code, "{err}");
     assert_eq!(sha(path), before, "{} was modified", path.display());
-    assert_eq!(siblings(path.parent().unwrap()), listing, "files appeared beside it");
+    assert_eq!(
+        siblings(path.parent().unwrap()),
+        listing,
+        "files appeared beside it"
+    );
     err.to_string()
 }
 
