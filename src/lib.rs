@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod error;
+pub mod insight;
 pub mod journal;
 pub mod model;
 

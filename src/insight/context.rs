@@ -112,7 +112,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// "3 of every 4", "about 1 in 2": the simple fraction nearest to `share`.
+/// "about 3 of every 4", "nearly all": the simple fraction nearest to `share`.
 pub(crate) fn fraction_words(share: f64) -> String {
     let mut best = (1u32, 2u32, f64::MAX);
     for den in 2..=5u32 {
@@ -129,7 +129,7 @@ pub(crate) fn fraction_words(share: f64) -> String {
     if share <= 0.125 {
         return "hardly any".to_string();
     }
-    format!("{} of every {}", best.0, best.1)
+    format!("about {} of every {}", best.0, best.1)
 }
 
 /// A share as a whole percentage, "74%".

@@ -128,7 +128,13 @@ impl Settings {
     /// can never make the engine divide by zero or flag everything.
     pub fn sanitised(&self) -> Settings {
         let d = Settings::default();
-        let prob = |v: f64, dv: f64| if v.is_finite() && v > 0.0 && v < 1.0 { v } else { dv };
+        let prob = |v: f64, dv: f64| {
+            if v.is_finite() && v > 0.0 && v < 1.0 {
+                v
+            } else {
+                dv
+            }
+        };
         Settings {
             half_life_days: if self.half_life_days.is_finite() && self.half_life_days >= 1.0 {
                 self.half_life_days
@@ -140,7 +146,10 @@ impl Settings {
             communal_threshold: prob(self.communal_threshold, d.communal_threshold),
             flag_probability: prob(self.flag_probability, d.flag_probability),
             over_giving_share: prob(self.over_giving_share, d.over_giving_share),
-            strain_expectation_share: prob(self.strain_expectation_share, d.strain_expectation_share),
+            strain_expectation_share: prob(
+                self.strain_expectation_share,
+                d.strain_expectation_share,
+            ),
             anxiety_p: prob(self.anxiety_p, d.anxiety_p),
             style_p: prob(self.style_p, d.style_p),
             series_months: self.series_months.min(120),

@@ -18,6 +18,8 @@ pub struct ExchangeFact {
     pub direction: Direction,
     pub occurred_on: NaiveDate,
     pub kind: Kind,
+    /// The short description, for lists such as open loops.
+    pub what: String,
     pub value: u8,
     pub initiative: Option<Initiative>,
     /// The exchange's own sphere override, if any.
@@ -35,6 +37,7 @@ impl From<&Exchange> for ExchangeFact {
             direction: e.direction,
             occurred_on: e.occurred_on,
             kind: e.kind,
+            what: e.what.clone(),
             value: e.value,
             initiative: e.initiative,
             sphere: e.sphere,

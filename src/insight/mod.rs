@@ -1,0 +1,107 @@
+//! The insight engine: pure functions of (journal data, settings, `now`) that compute each
+//! relationship's balance and the observations of DESIGN §4, each with a plain headline, the
+//! numbers behind it, the exchanges it rests on and the research it draws on.
+//!
+//! Nothing here reads the clock or the journal: [`analyse`] takes everything as arguments, so
+//! a report is reproducible for a given `now` and cheap to benchmark. Exchanges and check-ins
+//! dated after `now` are ignored.
+//!
+//! Kinds: `gives_more`, `receives_more` ([`balance`]), `over_giving`, `anxiety_growing`,
+//! `sphere_contrast`, `style_in_kind`, `style_escalating`, `unsolicited_weighs_more`,
+//! `open_loop`, `retaliation_spiral`.
+
+pub mod anxiety;
+pub mod balance;
+mod context;
+pub mod dismissal;
+mod open_loops;
+mod over_giving;
+pub mod references;
+pub mod settings;
+mod sphere;
+mod spiral;
+pub mod stats;
+mod style;
+pub mod types;
+mod unsolicited;
+
+pub use anxiety::{AnxietyPoint, AnxietySeries, AnxietyTrend};
+pub use balance::{BalanceLabel, BalancePoint, PersonBalance};
+pub use dismissal::{DismissAction, Dismissal};
+pub use open_loops::OpenLoop;
+pub use references::{reference, references, Reference};
+pub use settings::Settings;
+pub use sphere::{SphereComparison, SphereRow, SphereTable};
+pub use style::StylePair;
+pub use types::{Data, ExchangeFact, Insight, InsightKind, Reason, Severity, Subject};
+
+use chrono::NaiveDate;
+use context::Ctx;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Everything the engine computes for one `now`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Report {
+    pub now: NaiveDate,
+    /// One balance per person with at least one exchange.
+    pub balances: Vec<PersonBalance>,
+    /// The insights to show, most pressing first.
+    pub insights: Vec<Insight>,
+    /// Ids of insights that were dismissed or snoozed.
+    pub hidden: Vec<String>,
+    pub anxiety: AnxietySeries,
+    pub spheres: SphereTable,
+    pub style_pairs: Vec<StylePair>,
+    pub open_loops: Vec<OpenLoop>,
+}
+
+/// Computes every balance and insight, then sets aside the dismissed and snoozed ones.
+pub fn analyse(
+    data: &Data,
+    settings: &Settings,
+    dismissals: &[Dismissal],
+    now: NaiveDate,
+) -> Report {
+    let ctx = Ctx::new(data, settings, now);
+    let balances = balance::balances(&ctx);
+    let ratings = anxiety::ratings(&ctx);
+    let anxiety_series = anxiety::series(&ctx, &ratings);
+    let spheres = sphere::table(&ctx);
+    let style_pairs = style::pairs(&ctx);
+    let open_loops = open_loops::open_loops(&ctx);
+
+    let mut all = Vec::new();
+    all.extend(balance::insights(&ctx, &balances));
+    all.extend(over_giving::insights(&ctx, &balances));
+    all.extend(anxiety::insights(&ctx, &ratings, &anxiety_series));
+    all.extend(sphere::insights(&ctx, &spheres));
+    all.extend(style::insights(&ctx, &style_pairs));
+    all.extend(unsolicited::insights(&ctx));
+    all.extend(open_loops::insights(&ctx, &open_loops));
+    all.extend(spiral::insights(&ctx));
+    all.sort_by(|a, b| {
+        dismissal::rank(a.severity)
+            .cmp(&dismissal::rank(b.severity))
+            .then(a.kind.cmp(&b.kind))
+            .then(b.strength.total_cmp(&a.strength))
+            .then(a.id.cmp(&b.id))
+    });
+    let (insights, hidden) = dismissal::apply(all, dismissals, &ctx.s, now);
+    Report {
+        now,
+        balances,
+        insights,
+        hidden,
+        anxiety: anxiety_series,
+        spheres,
+        style_pairs,
+        open_loops,
+    }
+}
+
+/// Every insight for `now`, ignoring dismissals (to look one up by id, say).
+pub fn all_insights(data: &Data, settings: &Settings, now: NaiveDate) -> Vec<Insight> {
+    analyse(data, settings, &[], now).insights
+}

@@ -1,0 +1,107 @@
+//! Open loops (DESIGN §4.7): received favours still open (never thanked, returned or marked as
+//! needing no return) after 30 days — a practical list, oldest and weightiest first, and one
+//! gentle insight per person (gouldner1960, greenberg1971).
+
+use super::context::{plural, Ctx};
+use super::types::{Insight, InsightKind, Severity, Subject};
+use crate::model::{Direction, Settlement};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A received favour still waiting for thanks or a return.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OpenLoop {
+    pub exchange_id: String,
+    pub person_id: String,
+    pub name: String,
+    pub what: String,
+    pub occurred_on: NaiveDate,
+    pub age_days: i64,
+    pub value: u8,
+}
+
+/// Every open loop, oldest first, then by value.
+pub(crate) fn open_loops(ctx: &Ctx) -> Vec<OpenLoop> {
+    let mut out: Vec<OpenLoop> = ctx
+        .ex
+        .iter()
+        .filter(|e| e.fact.direction == Direction::Received && !e.is_slight())
+        .filter(|e| matches!(e.fact.settlement, None | Some(Settlement::Open)))
+        .filter(|e| e.age >= ctx.s.open_loop_days)
+        .map(|e| OpenLoop {
+            exchange_id: e.fact.id.clone(),
+            person_id: e.fact.person_id.clone(),
+            name: ctx.people[e.person].name.clone(),
+            what: e.fact.what.clone(),
+            occurred_on: e.fact.occurred_on,
+            age_days: e.age,
+            value: e.fact.value,
+        })
+        .collect();
+    out.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(b.value.cmp(&a.value)));
+    out
+}
+
+pub(crate) fn insights(ctx: &Ctx, loops: &[OpenLoop]) -> Vec<Insight> {
+    let mut out = Vec::new();
+    for person in ctx.people.iter().filter(|p| p.archived_at.is_none()) {
+        let mine: Vec<&OpenLoop> = loops.iter().filter(|l| l.person_id == person.id).collect();
+        let Some(oldest) = mine.first() else {
+            continue;
+        };
+        let headline = if mine.len() == 1 {
+            format!(
+                "\"{}\" from {} is still open after {} days; a thank-you may be all it needs.",
+                oldest.what, person.name, oldest.age_days
+            )
+        } else {
+            format!(
+                "{} from {} are still open; the oldest, \"{}\", is {} days old.",
+                plural(mine.len(), "favour", "favours"),
+                person.name,
+                oldest.what,
+                oldest.age_days
+            )
+        };
+        let total: u32 = mine.iter().map(|l| u32::from(l.value)).sum();
+        let insight = Insight::new(
+            InsightKind::OpenLoop,
+            Subject::Person {
+                id: person.id.clone(),
+                name: person.name.clone(),
+            },
+            Severity::Note,
+            headline,
+        )
+        .reason(
+            "open",
+            mine.len() as f64,
+            format!(
+                "{} received more than {} days ago {} not been thanked or returned yet.",
+                plural(mine.len(), "favour", "favours"),
+                ctx.s.open_loop_days,
+                if mine.len() == 1 { "has" } else { "have" }
+            ),
+        )
+        .reason(
+            "oldest_days",
+            oldest.age_days as f64,
+            format!(
+                "The oldest is from {} ({} days ago).",
+                oldest.occurred_on, oldest.age_days
+            ),
+        )
+        .reason(
+            "total_value",
+            f64::from(total),
+            format!("Together they are worth {total} on the 1–5 scale."),
+        )
+        .research(&["gouldner1960", "greenberg1971"])
+        .evidence(mine.iter().map(|l| l.exchange_id.clone()).collect())
+        .strength(mine.len() as f64);
+        out.push(insight);
+    }
+    out
+}

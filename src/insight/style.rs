@@ -1,0 +1,231 @@
+//! Reciprocity style (DESIGN §4.5): returning in kind or escalating (deng2021, shen2011).
+//!
+//! Each received exchange is paired with the user's next given exchange to the same person
+//! within 60 days, or with the given exchange that names it in `reciprocates`; each give
+//! returns at most one receipt. L = ln(v_given / v_received). In kind when |median L| ≤ 0.2;
+//! escalating when median L > ln 1.25 and a one-sided sign test gives p < 0.05. At least 6
+//! pairs, for the whole journal and for each person.
+
+use super::context::{num, Ctx, Ex};
+use super::stats::{median, sign_test_greater};
+use super::types::{Insight, InsightKind, Severity, Subject};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use ts_rs::TS;
+
+/// A receipt and the give that returned it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StylePair {
+    pub person_id: String,
+    pub received_id: String,
+    pub given_id: String,
+    pub received_value: u8,
+    pub given_value: u8,
+    /// ln(given value / received value).
+    pub log_ratio: f64,
+    pub days_between: i64,
+}
+
+pub(crate) fn pairs(ctx: &Ctx) -> Vec<StylePair> {
+    let mut out = Vec::new();
+    for list in &ctx.by_person {
+        let ex: Vec<&Ex> = list
+            .iter()
+            .map(|&i| &ctx.ex[i])
+            .filter(|e| !e.is_slight())
+            .collect();
+        let mut used: HashSet<usize> = HashSet::new();
+        // Explicit links first.
+        let by_id: HashMap<&str, usize> = ex
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (e.fact.id.as_str(), k))
+            .collect();
+        let mut linked: HashMap<usize, usize> = HashMap::new();
+        for (k, e) in ex.iter().enumerate() {
+            if let Some(target) = e.fact.reciprocates.as_deref().and_then(|t| by_id.get(t)) {
+                if e.given() && !ex[*target].given() && !linked.contains_key(target) {
+                    linked.insert(*target, k);
+                    used.insert(k);
+                }
+            }
+        }
+        for (k, e) in ex.iter().enumerate() {
+            if e.given() {
+                continue;
+            }
+            let give = linked.get(&k).copied().or_else(|| {
+                ex.iter()
+                    .enumerate()
+                    .skip(k + 1)
+                    .take_while(|(_, g)| g.age >= e.age - ctx.s.style_window_days)
+                    .find(|(j, g)| g.given() && !used.contains(j) && g.fact.reciprocates.is_none())
+                    .map(|(j, _)| j)
+            });
+            let Some(j) = give else { continue };
+            used.insert(j);
+            let g = ex[j];
+            out.push(StylePair {
+                person_id: e.fact.person_id.clone(),
+                received_id: e.fact.id.clone(),
+                given_id: g.fact.id.clone(),
+                received_value: e.fact.value,
+                given_value: g.fact.value,
+                log_ratio: (f64::from(g.fact.value) / f64::from(e.fact.value)).ln(),
+                days_between: e.age - g.age,
+            });
+        }
+    }
+    out
+}
+
+enum Style {
+    InKind,
+    Escalating { p: f64, up: usize, down: usize },
+}
+
+fn style(ctx: &Ctx, pairs: &[&StylePair]) -> Option<(Style, f64)> {
+    if pairs.len() < ctx.s.style_min_pairs {
+        return None;
+    }
+    let l: Vec<f64> = pairs.iter().map(|p| p.log_ratio).collect();
+    let m = median(&l)?;
+    if m > ctx.s.style_escalating_ratio.ln() {
+        let t = sign_test_greater(&l);
+        if t.p_greater < ctx.s.style_p {
+            return Some((
+                Style::Escalating {
+                    p: t.p_greater,
+                    up: t.positive,
+                    down: t.negative,
+                },
+                m,
+            ));
+        }
+    } else if m.abs() <= ctx.s.style_in_kind_band {
+        return Some((Style::InKind, m));
+    }
+    None
+}
+
+pub(crate) fn insights(ctx: &Ctx, pairs: &[StylePair]) -> Vec<Insight> {
+    let mut out = Vec::new();
+    let all: Vec<&StylePair> = pairs.iter().collect();
+    match style(ctx, &all) {
+        Some((Style::InKind, m)) => {
+            let headline = format!(
+                "You tend to return favours in kind: across {} returns, what you gave back was \
+                 typically worth about the same as what you received.",
+                all.len()
+            );
+            out.push(
+                Insight::new(
+                    InsightKind::StyleInKind,
+                    Subject::Journal,
+                    Severity::Note,
+                    headline,
+                )
+                .reason(
+                    "median_ratio",
+                    m.exp(),
+                    format!(
+                        "The typical return was {} times the value of the favour it answered.",
+                        num(m.exp())
+                    ),
+                )
+                .reason(
+                    "pairs",
+                    all.len() as f64,
+                    format!("{} favours and their returns were paired.", all.len()),
+                )
+                .research(&["deng2021", "shen2011", "gouldner1960"])
+                .evidence(
+                    all.iter()
+                        .rev()
+                        .take(20)
+                        .flat_map(|p| [p.received_id.clone(), p.given_id.clone()])
+                        .collect(),
+                )
+                .strength(1.0 - m.abs()),
+            );
+        }
+        Some((Style::Escalating { p, up, down }, m)) => {
+            out.push(escalating(Subject::Journal, &all, m, p, up, down));
+        }
+        None => {}
+    }
+    let mut by_person: HashMap<&str, Vec<&StylePair>> = HashMap::new();
+    for p in pairs {
+        by_person.entry(p.person_id.as_str()).or_default().push(p);
+    }
+    for person in ctx.people.iter().filter(|p| p.archived_at.is_none()) {
+        let Some(list) = by_person.get(person.id.as_str()) else {
+            continue;
+        };
+        if let Some((Style::Escalating { p, up, down }, m)) = style(ctx, list) {
+            let subject = Subject::Person {
+                id: person.id.clone(),
+                name: person.name.clone(),
+            };
+            out.push(escalating(subject, list, m, p, up, down));
+        }
+    }
+    out
+}
+
+fn escalating(
+    subject: Subject,
+    pairs: &[&StylePair],
+    m: f64,
+    p: f64,
+    up: usize,
+    down: usize,
+) -> Insight {
+    let with = match &subject {
+        Subject::Person { name, .. } => format!(" with {name}"),
+        _ => String::new(),
+    };
+    let headline = format!(
+        "Your returns{with} keep growing: you typically give back about {} times what you \
+         received, bigger in {up} of {} returns.",
+        num(m.exp()),
+        up + down
+    );
+    Insight::new(
+        InsightKind::StyleEscalating,
+        subject,
+        Severity::Note,
+        headline,
+    )
+    .reason(
+        "median_ratio",
+        m.exp(),
+        format!(
+            "The typical return was {} times the value of the favour it answered.",
+            num(m.exp())
+        ),
+    )
+    .reason(
+        "bigger_returns",
+        up as f64,
+        format!("{up} returns were bigger than the favour and {down} smaller."),
+    )
+    .reason(
+        "p",
+        p,
+        format!(
+            "So many bigger returns would happen by chance with probability {p:.3} (sign test)."
+        ),
+    )
+    .research(&["deng2021", "gouldner1960", "burger1986"])
+    .evidence(
+        pairs
+            .iter()
+            .rev()
+            .take(20)
+            .flat_map(|p| [p.received_id.clone(), p.given_id.clone()])
+            .collect(),
+    )
+    .strength(m)
+}
