@@ -42,11 +42,10 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   journalStatus: () => call<JournalStatus>('journal_status'),
   dataVersion: () => call<number>('data_version'),
-  openSample: () => call<JournalStatus>('open_sample'),
-  openOwnJournal: () => call<JournalStatus>('open_own_journal'),
 
   listPeople: (include_archived = false) => call<Person[]>('list_people', { include_archived }),
-  listPersonSummaries: () => call<PersonSummary[]>('list_person_summaries'),
+  listPersonSummaries: (include_archived = false) =>
+    call<PersonSummary[]>('list_person_summaries', { include_archived }),
   getPerson: (id: string) => call<Person>('get_person', { id }),
   addPerson: (input: PersonInput) => call<Person>('add_person', { input }),
   updatePerson: (id: string, input: PersonInput) => call<Person>('update_person', { id, input }),
@@ -60,12 +59,13 @@ export const api = {
   updateExchange: (id: string, input: ExchangeInput) => call<Exchange>('update_exchange', { id, input }),
   deleteExchange: (id: string) => call<Exchange>('delete_exchange', { id }),
   restoreExchange: (id: string) => call<Exchange>('restore_exchange', { id }),
-  settleExchange: (id: string, settlement: Settlement, reciprocated_by: string | null = null) =>
-    call<Exchange>('settle_exchange', { id, settlement, reciprocated_by }),
+  settleExchange: (id: string, settlement: Settlement, on: string, returned_by: string | null = null) =>
+    call<Exchange>('settle_exchange', { id, settlement, returned_by, on }),
   searchExchanges: (query: string, limit = 200) => call<Exchange[]>('search_exchanges', { query, limit }),
 
   addCheckin: (input: CheckInInput) => call<CheckIn>('add_checkin', { input }),
-  listCheckins: (limit = 20) => call<CheckIn[]>('list_checkins', { limit }),
+  listCheckins: (since: string | null = null, until: string | null = null) =>
+    call<CheckIn[]>('list_checkins', { since, until }),
 };
 
 export function fullFilter(filter: Partial<ExchangeFilter>): ExchangeFilter {

@@ -1,0 +1,46 @@
+//! Reciprocity Journal's desktop shell: opens the journal and exposes the core to the UI
+//! through thin IPC commands. It knows nothing of SQL; the UI never runs any.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+pub use error::IpcError;
+pub use state::{AppState, JournalStatus};
+
+/// The commands the UI may call; `build.rs` grants exactly these to the main window.
+#[macro_export]
+macro_rules! journal_commands {
+    () => {
+        tauri::generate_handler![
+            $crate::commands::journal_status,
+            $crate::commands::data_version,
+            $crate::commands::list_people,
+            $crate::commands::list_person_summaries,
+            $crate::commands::get_person,
+            $crate::commands::add_person,
+            $crate::commands::update_person,
+            $crate::commands::archive_person,
+            $crate::commands::unarchive_person,
+            $crate::commands::list_exchanges,
+            $crate::commands::get_exchange,
+            $crate::commands::add_exchange,
+            $crate::commands::update_exchange,
+            $crate::commands::delete_exchange,
+            $crate::commands::restore_exchange,
+            $crate::commands::settle_exchange,
+            $crate::commands::search_exchanges,
+            $crate::commands::add_checkin,
+            $crate::commands::list_checkins,
+        ]
+    };
+}
+
+/// Starts the app on the journal from `RECIPROCITY_DB` or the platform data directory.
+pub fn run() {
+    tauri::Builder::default()
+        .manage(AppState::from_env())
+        .invoke_handler(journal_commands!())
+        .run(tauri::generate_context!())
+        .expect("error while running Reciprocity Journal");
+}

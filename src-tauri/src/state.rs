@@ -1,0 +1,158 @@
+//! The open journal, shared by all commands. A journal that cannot be opened is kept as its
+//! error, so the UI can say why and where, and the file is left as it was.
+
+use crate::error::IpcError;
+use reciprocity::journal::Journal;
+use reciprocity::model::ExchangeFilter;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use ts_rs::TS;
+
+/// What the UI needs to know before showing anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct JournalStatus {
+    /// The journal file in use (empty when no path could be found).
+    pub path: String,
+    /// Why the journal could not be opened; `None` when it is open.
+    pub error: Option<IpcError>,
+    /// True when the journal holds no people and no exchanges yet (first run).
+    pub empty: bool,
+    /// True while the app shows the sample journal instead of the user's own.
+    pub sample: bool,
+    /// True when this build can make a sample journal to explore.
+    pub sample_available: bool,
+}
+
+struct Slot {
+    path: PathBuf,
+    journal: Result<Journal, IpcError>,
+}
+
+pub struct AppState {
+    slot: Mutex<Slot>,
+}
+
+fn unavailable() -> IpcError {
+    IpcError::new("journal_unavailable", "the journal is not open")
+}
+
+impl AppState {
+    /// Opens the journal at `path`, keeping the reason if it cannot be opened.
+    pub fn open(path: PathBuf) -> AppState {
+        let journal = Journal::open(&path).map_err(IpcError::from);
+        AppState {
+            slot: Mutex::new(Slot { path, journal }),
+        }
+    }
+
+    /// Opens the journal named by `RECIPROCITY_DB`, else the one in the platform data directory.
+    pub fn from_env() -> AppState {
+        match Journal::resolve_path(None) {
+            Ok(path) => AppState::open(path),
+            Err(e) => AppState {
+                slot: Mutex::new(Slot {
+                    path: PathBuf::new(),
+                    journal: Err(e.into()),
+                }),
+            },
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Slot> {
+        // A panic while holding the lock leaves the journal itself consistent (SQLite
+        // transactions), so carry on with it.
+        self.slot.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.lock().path.clone()
+    }
+
+    pub fn status(&self) -> JournalStatus {
+        let slot = self.lock();
+        let (error, empty) = match &slot.journal {
+            Ok(j) => (None, is_empty(j).unwrap_or(false)),
+            Err(e) => (Some(e.clone()), false),
+        };
+        JournalStatus {
+            path: slot.path.display().to_string(),
+            error,
+            empty,
+            sample: false,
+            sample_available: false,
+        }
+    }
+
+    /// Runs a read against the open journal.
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&Journal) -> reciprocity::Result<T>,
+    ) -> Result<T, IpcError> {
+        let slot = self.lock();
+        let journal = slot.journal.as_ref().map_err(|_| unavailable())?;
+        f(journal).map_err(IpcError::from)
+    }
+
+    /// Runs a write against the open journal.
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Journal) -> reciprocity::Result<T>,
+    ) -> Result<T, IpcError> {
+        let mut slot = self.lock();
+        let journal = slot.journal.as_mut().map_err(|_| unavailable())?;
+        f(journal).map_err(IpcError::from)
+    }
+
+    /// Switches to the journal at `path` (used to explore a sample and come back).
+    pub fn reopen(&self, path: &Path) {
+        let mut slot = self.lock();
+        // Close the current file before opening the next.
+        slot.journal = Err(unavailable());
+        slot.journal = Journal::open(path).map_err(IpcError::from);
+        slot.path = path.to_path_buf();
+    }
+}
+
+fn is_empty(j: &Journal) -> reciprocity::Result<bool> {
+    let filter = ExchangeFilter {
+        limit: Some(1),
+        ..ExchangeFilter::default()
+    };
+    Ok(j.list_people(true)?.is_empty() && j.list_exchanges(&filter)?.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reciprocity::model::{PersonInput, Relationship};
+
+    #[test]
+    fn a_new_journal_is_open_and_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("j.sqlite3"));
+        let status = state.status();
+        assert_eq!(status.error, None);
+        assert!(status.empty);
+        state
+            .write(|j| j.add_person(&PersonInput::new("Sam", Relationship::Friend)))
+            .unwrap();
+        assert!(!state.status().empty);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_journal_is_reported_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        let text = b"these are my notes, not a database\n".repeat(200);
+        std::fs::write(&path, &text).unwrap();
+        let state = AppState::open(path.clone());
+        let status = state.status();
+        let error = status.error.expect("an error");
+        assert_eq!(error.code, "not_a_journal");
+        assert_eq!(status.path, path.display().to_string());
+        let err = state.read(|j| j.list_people(false)).unwrap_err();
+        assert_eq!(err.code, "journal_unavailable");
+        assert_eq!(std::fs::read(&path).unwrap(), text);
+    }
+}
