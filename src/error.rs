@@ -12,6 +12,15 @@ pub enum Error {
         message: String,
     },
 
+    /// A file to import that cannot be taken in; nothing was written.
+    #[error("{file}: {location}: {message}")]
+    Import {
+        file: String,
+        /// The line, or the record (`exchanges[3]`), where the problem is.
+        location: String,
+        message: String,
+    },
+
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: String },
 
@@ -68,6 +77,7 @@ impl Error {
         match self {
             Error::Invalid { .. } => "invalid",
             Error::NotFound { .. } => "not_found",
+            Error::Import { .. } => "import_invalid",
             Error::JournalEmpty { .. } => "journal_empty",
             Error::NotSqlite { .. } => "not_a_journal",
             Error::ForeignDatabase { .. } => "foreign_database",

@@ -4,8 +4,10 @@
 
 pub mod bindings;
 pub mod error;
+pub mod generate;
 pub mod insight;
 pub mod journal;
 pub mod model;
+pub mod transfer;
 
 pub use error::{Error, Result};

@@ -151,3 +151,52 @@ pub(crate) fn insert_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result
     )?;
     Ok(())
 }
+
+/// Inserts `c`, or replaces the stored check-in with the same id when `c` is newer.
+pub(crate) fn merge_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<super::Merged> {
+    let stored: Option<chrono::DateTime<chrono::Utc>> = conn
+        .query_row(
+            "SELECT updated_at FROM checkin WHERE id = ?1",
+            params![c.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match stored {
+        None => {
+            insert_checkin(conn, c)?;
+            Ok(super::Merged::Added)
+        }
+        Some(at) if c.updated_at > at => {
+            conn.execute(
+                "UPDATE checkin SET on_date = ?2, mood = ?3, energy = ?4, owing = ?5, worry = ?6,
+                    pressured = ?7, exhaustion = ?8, reflection = ?9, prompt = ?10,
+                    created_at = ?11, updated_at = ?12, deleted_at = ?13
+                 WHERE id = ?1",
+                params![
+                    c.id,
+                    c.on,
+                    c.mood,
+                    c.energy,
+                    c.owing,
+                    c.worry,
+                    c.pressured,
+                    c.exhaustion,
+                    c.reflection,
+                    c.prompt,
+                    c.created_at,
+                    c.updated_at,
+                    c.deleted_at
+                ],
+            )?;
+            Ok(super::Merged::Updated)
+        }
+        Some(_) => Ok(super::Merged::Kept),
+    }
+}
+
+/// Every check-in, deleted ones included, in id (creation) order.
+pub(crate) fn list_every_checkin(conn: &rusqlite::Connection) -> Result<Vec<CheckIn>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM checkin ORDER BY id"))?;
+    let rows = stmt.query_map([], checkin_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,51 +1,14 @@
 //! The `exchange` table: logging, editing, soft delete and restore, settling, listing.
 
-use super::codec::{tags_from_sql, tags_to_sql};
+use super::codec::tags_to_sql;
+use super::exchange_rows::{exchange_from_row, insert_exchange, COLUMNS};
 use super::{now, Journal};
 use crate::model::{
-    new_id, Direction, Exchange, ExchangeFilter, ExchangeInput, Feelings, Relationship, Settlement,
+    new_id, Direction, Exchange, ExchangeFilter, ExchangeInput, Relationship, Settlement,
 };
 use crate::{Error, Result};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
-
-pub(crate) const COLUMNS: &str = "e.id, e.person_id, e.direction, e.occurred_on, e.occurred_at, \
-    e.kind, e.what, e.note, e.value, e.initiative, e.sphere, e.reciprocates, e.settlement, \
-    e.settled_on, e.tags, e.gratitude, e.indebtedness, e.pressure, e.discomfort, e.warmth, \
-    e.drained, e.expectation, e.created_at, e.updated_at, e.deleted_at";
-
-pub(crate) fn exchange_from_row(row: &Row<'_>) -> rusqlite::Result<Exchange> {
-    let tags: String = row.get(14)?;
-    Ok(Exchange {
-        id: row.get(0)?,
-        person_id: row.get(1)?,
-        direction: row.get(2)?,
-        occurred_on: row.get(3)?,
-        occurred_at: row.get(4)?,
-        kind: row.get(5)?,
-        what: row.get(6)?,
-        note: row.get(7)?,
-        value: row.get(8)?,
-        initiative: row.get(9)?,
-        sphere: row.get(10)?,
-        reciprocates: row.get(11)?,
-        settlement: row.get(12)?,
-        settled_on: row.get(13)?,
-        tags: tags_from_sql(&tags),
-        feelings: Feelings {
-            gratitude: row.get(15)?,
-            indebtedness: row.get(16)?,
-            pressure: row.get(17)?,
-            discomfort: row.get(18)?,
-            warmth: row.get(19)?,
-            drained: row.get(20)?,
-            expectation: row.get(21)?,
-        },
-        created_at: row.get(22)?,
-        updated_at: row.get(23)?,
-        deleted_at: row.get(24)?,
-    })
-}
+use rusqlite::{params, Connection, OptionalExtension};
 
 impl Journal {
     /// Logs an exchange. A given exchange that names the received one it returns marks that
@@ -258,7 +221,7 @@ impl Journal {
     }
 }
 
-fn get_exchange(conn: &Connection, id: &str) -> Result<Option<Exchange>> {
+pub(crate) fn get_exchange(conn: &Connection, id: &str) -> Result<Option<Exchange>> {
     Ok(conn
         .query_row(
             &format!("SELECT {COLUMNS} FROM exchange e WHERE e.id = ?1"),
@@ -326,46 +289,6 @@ fn mark_returned(conn: &Connection, target: &str, on: NaiveDate) -> Result<()> {
         "UPDATE exchange SET settlement = 'returned', settled_on = ?2, updated_at = ?3
          WHERE id = ?1 AND direction = 'received' AND settlement = 'open'",
         params![target, on, now()],
-    )?;
-    Ok(())
-}
-
-pub(crate) fn insert_exchange(conn: &Connection, e: &Exchange) -> Result<()> {
-    let f = &e.feelings;
-    conn.execute(
-        "INSERT INTO exchange (id, person_id, direction, occurred_on, occurred_at, kind, what,
-            note, value, initiative, sphere, reciprocates, settlement, settled_on, tags,
-            gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation,
-            created_at, updated_at, deleted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-        params![
-            e.id,
-            e.person_id,
-            e.direction,
-            e.occurred_on,
-            e.occurred_at,
-            e.kind,
-            e.what,
-            e.note,
-            e.value,
-            e.initiative,
-            e.sphere,
-            e.reciprocates,
-            e.settlement,
-            e.settled_on,
-            tags_to_sql(&e.tags),
-            f.gratitude,
-            f.indebtedness,
-            f.pressure,
-            f.discomfort,
-            f.warmth,
-            f.drained,
-            f.expectation,
-            e.created_at,
-            e.updated_at,
-            e.deleted_at
-        ],
     )?;
     Ok(())
 }

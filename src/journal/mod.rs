@@ -9,12 +9,21 @@
 //!   is one IMMEDIATE transaction.
 //! - SQL lives only in this module, one file per table.
 
+mod backup;
 mod checkins;
 mod codec;
+mod dismissals;
+mod exchange_rows;
 mod exchanges;
+mod insight_data;
+mod merge;
 mod open;
 mod people;
 mod search;
+mod settings;
+
+pub use insight_data::RawAggregate;
+pub use merge::{MergeCount, MergeSummary, Merged, Records};
 
 use crate::Result;
 use chrono::{DateTime, Utc};

@@ -38,21 +38,39 @@ pub fn open_memory() -> Result<Connection> {
 }
 
 pub fn open_file(path: &Path) -> Result<Connection> {
-    match std::fs::metadata(path) {
+    let found = match std::fs::metadata(path) {
         Ok(_) => check_existing(path)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(path)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            create(path)?;
+            latest_version()
+        }
         Err(e) => {
             return Err(Error::Io {
                 context: format!("cannot read {}", path.display()),
                 source: e,
             })
         }
-    }
+    };
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     set_pragmas(&conn)?;
+    if found < latest_version() {
+        // Keep the journal as it was before changing its schema.
+        let backup = crate::transfer::backups::backup_path(
+            path,
+            crate::transfer::backups::BackupKind::BeforeMigration,
+            chrono::Utc::now(),
+        );
+        if let Some(dir) = backup.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+                context: format!("cannot create the folder {}", dir.display()),
+                source: e,
+            })?;
+        }
+        conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
+    }
     migrate(&mut conn)?;
     Ok(conn)
 }
@@ -92,7 +110,7 @@ fn create(path: &Path) -> Result<()> {
     // Another process may have created the journal meanwhile; theirs wins.
     if path.exists() {
         let _ = std::fs::remove_file(&staging);
-        return check_existing(path);
+        return check_existing(path).map(|_| ());
     }
     std::fs::rename(&staging, path).map_err(|e| Error::Io {
         context: format!("cannot create the journal {}", path.display()),
@@ -108,7 +126,7 @@ fn initialise(conn: &mut Connection) -> Result<()> {
     migrate(conn)
 }
 
-fn migrate(conn: &mut Connection) -> Result<()> {
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (version, sql) in migrations() {
@@ -121,8 +139,9 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// Everything we check before writing a single byte to an existing file.
-fn check_existing(path: &Path) -> Result<()> {
+/// Everything we check before writing a single byte to an existing file. Returns the
+/// file's schema version.
+pub(super) fn check_existing(path: &Path) -> Result<i64> {
     let path_buf = path.to_path_buf();
     let mut header = [0u8; 16];
     let mut file = std::fs::File::open(path).map_err(|e| Error::Io {
@@ -171,12 +190,12 @@ fn check_existing(path: &Path) -> Result<()> {
             known: latest_version(),
         });
     }
-    Ok(())
+    Ok(version)
 }
 
 /// A read-only connection that cannot write the file. Without a live write-ahead log the
 /// file is opened `immutable`, so not even lock or shared-memory files appear beside it.
-fn open_read_only(path: &Path) -> Result<Connection> {
+pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
     let live_wal = Path::new(&wal).exists();

@@ -151,3 +151,45 @@ pub(crate) fn insert_person(conn: &rusqlite::Connection, p: &Person) -> Result<(
     )?;
     Ok(())
 }
+
+/// Inserts `p`, or replaces the stored person with the same id when `p` is newer.
+pub(crate) fn merge_person(conn: &rusqlite::Connection, p: &Person) -> Result<super::Merged> {
+    let stored: Option<chrono::DateTime<chrono::Utc>> = conn
+        .query_row(
+            "SELECT updated_at FROM person WHERE id = ?1",
+            params![p.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match stored {
+        None => {
+            insert_person(conn, p)?;
+            Ok(super::Merged::Added)
+        }
+        Some(at) if p.updated_at > at => {
+            conn.execute(
+                "UPDATE person SET name = ?2, relationship = ?3, notes = ?4, archived_at = ?5,
+                    created_at = ?6, updated_at = ?7
+                 WHERE id = ?1",
+                params![
+                    p.id,
+                    p.name,
+                    p.relationship,
+                    p.notes,
+                    p.archived_at,
+                    p.created_at,
+                    p.updated_at
+                ],
+            )?;
+            Ok(super::Merged::Updated)
+        }
+        Some(_) => Ok(super::Merged::Kept),
+    }
+}
+
+/// Every person, archived ones included, in id (creation) order.
+pub(crate) fn list_every_person(conn: &rusqlite::Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM person ORDER BY id"))?;
+    let rows = stmt.query_map([], person_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,6 +1,6 @@
 //! The `exchange_fts` full-text index: search over what, note, tags and person names.
 
-use super::exchanges::{exchange_from_row, COLUMNS};
+use super::exchange_rows::{exchange_from_row, COLUMNS};
 use super::Journal;
 use crate::model::Exchange;
 use crate::{Error, Result};

@@ -39,8 +39,20 @@ pub enum Command {
     Edit(EditArgs),
     /// Delete an exchange (it can be restored).
     Delete { id: String },
-    /// Restore a deleted exchange.
-    Restore { id: String },
+    /// Restore a deleted exchange (by id), or the whole journal from a backup file.
+    Restore {
+        /// An exchange id, or the path of a backup or journal file.
+        target: String,
+    },
+    /// Write the whole journal to a file.
+    Export(ExportArgs),
+    /// Bring people, exchanges and check-ins in from a file.
+    Import(ImportArgs),
+    /// Back up the journal now, or list or restore backups.
+    Backup {
+        #[command(subcommand)]
+        command: Option<BackupCommand>,
+    },
     /// Record what became of something you received.
     Settle(SettleArgs),
     /// Find exchanges by words in what, note, tags or the person's name.
@@ -240,4 +252,46 @@ pub struct CheckinsArgs {
     pub since: Option<NaiveDate>,
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub until: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Everything, to bring back later with `recip import`.
+    Json,
+    /// One row per exchange, for spreadsheets.
+    Csv,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+    pub file: PathBuf,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ImportKind {
+    /// A Reciprocity Journal JSON export.
+    Json,
+    /// vCard contacts (.vcf).
+    Vcard,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// The file's format (default: from its extension).
+    #[arg(long, value_enum)]
+    pub format: Option<ImportKind>,
+    /// The relationship for people from a contacts file (default: acquaintance).
+    #[arg(long, short)]
+    pub relationship: Option<Relationship>,
+}
+
+#[derive(Subcommand)]
+pub enum BackupCommand {
+    /// List this journal's backups, newest first.
+    List,
+    /// Replace the journal with a backup (the current journal is kept as a backup first).
+    Restore { file: PathBuf },
 }

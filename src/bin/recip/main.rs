@@ -5,6 +5,7 @@
 
 mod args;
 mod checkins;
+mod data;
 mod exchanges;
 mod output;
 mod people;
@@ -12,6 +13,8 @@ mod people;
 use args::{Cli, Command, PersonCommand};
 use clap::Parser;
 use reciprocity::journal::Journal;
+use reciprocity::transfer::backups;
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -28,6 +31,10 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> reciprocity::Result<()> {
     let path = Journal::resolve_path(cli.db)?;
     let mut journal = Journal::open(&path)?;
+    // A failed daily backup must not stop the user from logging; say so and go on.
+    if let Err(e) = backups::daily_backup_if_due(&journal, chrono::Utc::now()) {
+        eprintln!("warning: the daily backup failed: {e}");
+    }
     let json = cli.json;
     match cli.command {
         Command::Person { command } => match command {
@@ -43,7 +50,16 @@ fn run(cli: Cli) -> reciprocity::Result<()> {
         Command::Show { id } => exchanges::show(&journal, &id, json),
         Command::Edit(a) => exchanges::edit(&mut journal, a, json),
         Command::Delete { id } => exchanges::delete(&mut journal, &id, true),
-        Command::Restore { id } => exchanges::delete(&mut journal, &id, false),
+        Command::Restore { target } => {
+            if Path::new(&target).is_file() {
+                data::restore(&mut journal, Path::new(&target))
+            } else {
+                exchanges::delete(&mut journal, &target, false)
+            }
+        }
+        Command::Export(a) => data::export(&journal, a),
+        Command::Import(a) => data::import(&mut journal, a, json),
+        Command::Backup { command } => data::backup(&mut journal, command, json),
         Command::Settle(a) => exchanges::settle(&mut journal, a, json),
         Command::Search(a) => exchanges::search(&journal, a, json),
         Command::Checkin(a) => checkins::add(&mut journal, a, json),

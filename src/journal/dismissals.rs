@@ -1,0 +1,74 @@
+//! The `insight_dismissal` table: insights the user dismissed or snoozed.
+
+use super::{now, Journal};
+use crate::insight::{DismissAction, Dismissal, Severity};
+use crate::{Error, Result};
+use rusqlite::{params, Row};
+
+fn dismissal_from_row(row: &Row<'_>) -> rusqlite::Result<Dismissal> {
+    let action: String = row.get(1)?;
+    let severity: String = row.get(3)?;
+    Ok(Dismissal {
+        insight_id: row.get(0)?,
+        action: DismissAction::parse(&action).unwrap_or(DismissAction::Dismissed),
+        until: row.get(2)?,
+        severity: Severity::parse(&severity).unwrap_or(Severity::Concern),
+        strength: row.get(4)?,
+        on: row.get(5)?,
+    })
+}
+
+impl Journal {
+    /// Records (or replaces) the user's choice to dismiss or snooze an insight.
+    pub fn save_dismissal(&mut self, d: &Dismissal) -> Result<()> {
+        if d.insight_id.trim().is_empty() {
+            return Err(Error::invalid(
+                "insight_id",
+                "name the insight to set aside",
+            ));
+        }
+        if d.action == DismissAction::Snoozed && !matches!(d.until, Some(u) if u > d.on) {
+            return Err(Error::invalid("until", "a snooze needs a date after today"));
+        }
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO insight_dismissal
+                 (insight_id, action, until_date, severity, strength, on_date, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (insight_id) DO UPDATE SET action = ?2, until_date = ?3,
+                 severity = ?4, strength = ?5, on_date = ?6, created_at = ?7",
+            params![
+                d.insight_id,
+                d.action.as_str(),
+                d.until,
+                d.severity.as_str(),
+                d.strength,
+                d.on,
+                now()
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every dismissal and snooze, oldest first.
+    pub fn list_dismissals(&self) -> Result<Vec<Dismissal>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT insight_id, action, until_date, severity, strength, on_date
+             FROM insight_dismissal ORDER BY created_at, insight_id",
+        )?;
+        let rows = stmt.query_map([], dismissal_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Brings a dismissed or snoozed insight back; false if it was not set aside.
+    pub fn delete_dismissal(&mut self, insight_id: &str) -> Result<bool> {
+        let tx = self.write()?;
+        let n = tx.execute(
+            "DELETE FROM insight_dismissal WHERE insight_id = ?1",
+            params![insight_id],
+        )?;
+        tx.commit()?;
+        Ok(n > 0)
+    }
+}

@@ -1,0 +1,152 @@
+//! Rows of the `exchange` table as whole records: reading, inserting, and merging a record
+//! that comes from elsewhere (an import) by id, where the newer `updated_at` wins.
+
+use super::codec::{tags_from_sql, tags_to_sql};
+use super::Merged;
+use crate::model::{Exchange, Feelings};
+use crate::Result;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+pub(crate) const COLUMNS: &str = "e.id, e.person_id, e.direction, e.occurred_on, e.occurred_at, \
+    e.kind, e.what, e.note, e.value, e.initiative, e.sphere, e.reciprocates, e.settlement, \
+    e.settled_on, e.tags, e.gratitude, e.indebtedness, e.pressure, e.discomfort, e.warmth, \
+    e.drained, e.expectation, e.created_at, e.updated_at, e.deleted_at";
+
+pub(crate) fn exchange_from_row(row: &Row<'_>) -> rusqlite::Result<Exchange> {
+    let tags: String = row.get(14)?;
+    Ok(Exchange {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        direction: row.get(2)?,
+        occurred_on: row.get(3)?,
+        occurred_at: row.get(4)?,
+        kind: row.get(5)?,
+        what: row.get(6)?,
+        note: row.get(7)?,
+        value: row.get(8)?,
+        initiative: row.get(9)?,
+        sphere: row.get(10)?,
+        reciprocates: row.get(11)?,
+        settlement: row.get(12)?,
+        settled_on: row.get(13)?,
+        tags: tags_from_sql(&tags),
+        feelings: Feelings {
+            gratitude: row.get(15)?,
+            indebtedness: row.get(16)?,
+            pressure: row.get(17)?,
+            discomfort: row.get(18)?,
+            warmth: row.get(19)?,
+            drained: row.get(20)?,
+            expectation: row.get(21)?,
+        },
+        created_at: row.get(22)?,
+        updated_at: row.get(23)?,
+        deleted_at: row.get(24)?,
+    })
+}
+
+pub(crate) fn insert_exchange(conn: &Connection, e: &Exchange) -> Result<()> {
+    let f = &e.feelings;
+    conn.execute(
+        "INSERT INTO exchange (id, person_id, direction, occurred_on, occurred_at, kind, what,
+            note, value, initiative, sphere, reciprocates, settlement, settled_on, tags,
+            gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation,
+            created_at, updated_at, deleted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+        params![
+            e.id,
+            e.person_id,
+            e.direction,
+            e.occurred_on,
+            e.occurred_at,
+            e.kind,
+            e.what,
+            e.note,
+            e.value,
+            e.initiative,
+            e.sphere,
+            e.reciprocates,
+            e.settlement,
+            e.settled_on,
+            tags_to_sql(&e.tags),
+            f.gratitude,
+            f.indebtedness,
+            f.pressure,
+            f.discomfort,
+            f.warmth,
+            f.drained,
+            f.expectation,
+            e.created_at,
+            e.updated_at,
+            e.deleted_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Inserts `e`, or replaces the stored record with the same id when `e` is newer.
+pub(crate) fn merge_exchange(conn: &Connection, e: &Exchange) -> Result<Merged> {
+    let stored: Option<DateTime<Utc>> = conn
+        .query_row(
+            "SELECT updated_at FROM exchange WHERE id = ?1",
+            params![e.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match stored {
+        None => {
+            insert_exchange(conn, e)?;
+            Ok(Merged::Added)
+        }
+        Some(at) if e.updated_at > at => {
+            let f = &e.feelings;
+            conn.execute(
+                "UPDATE exchange SET person_id = ?2, direction = ?3, occurred_on = ?4,
+                    occurred_at = ?5, kind = ?6, what = ?7, note = ?8, value = ?9,
+                    initiative = ?10, sphere = ?11, reciprocates = ?12, settlement = ?13,
+                    settled_on = ?14, tags = ?15, gratitude = ?16, indebtedness = ?17,
+                    pressure = ?18, discomfort = ?19, warmth = ?20, drained = ?21,
+                    expectation = ?22, created_at = ?23, updated_at = ?24, deleted_at = ?25
+                 WHERE id = ?1",
+                params![
+                    e.id,
+                    e.person_id,
+                    e.direction,
+                    e.occurred_on,
+                    e.occurred_at,
+                    e.kind,
+                    e.what,
+                    e.note,
+                    e.value,
+                    e.initiative,
+                    e.sphere,
+                    e.reciprocates,
+                    e.settlement,
+                    e.settled_on,
+                    tags_to_sql(&e.tags),
+                    f.gratitude,
+                    f.indebtedness,
+                    f.pressure,
+                    f.discomfort,
+                    f.warmth,
+                    f.drained,
+                    f.expectation,
+                    e.created_at,
+                    e.updated_at,
+                    e.deleted_at
+                ],
+            )?;
+            Ok(Merged::Updated)
+        }
+        Some(_) => Ok(Merged::Kept),
+    }
+}
+
+/// Every exchange, deleted ones included, in id (creation) order: what a backup holds.
+pub(crate) fn list_every_exchange(conn: &Connection) -> Result<Vec<Exchange>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM exchange e ORDER BY e.id"))?;
+    let rows = stmt.query_map([], exchange_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

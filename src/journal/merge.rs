@@ -1,0 +1,92 @@
+//! Bringing whole records from elsewhere (a backup document, another journal) into this one,
+//! all or nothing: one IMMEDIATE transaction, foreign keys checked at commit so records may
+//! arrive in any order. Records merge by id; the newer `updated_at` wins.
+
+use super::checkins::{list_every_checkin, merge_checkin};
+use super::exchange_rows::{list_every_exchange, merge_exchange};
+use super::people::{list_every_person, merge_person};
+use super::Journal;
+use crate::model::{CheckIn, Exchange, Person};
+use crate::{Error, Result};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What became of one merged record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merged {
+    Added,
+    Updated,
+    /// The journal's copy is as new or newer.
+    Kept,
+}
+
+/// Counts for one kind of record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+pub struct MergeCount {
+    pub added: u32,
+    pub updated: u32,
+    /// Already in the journal with the same or a newer `updated_at`.
+    pub unchanged: u32,
+}
+
+impl MergeCount {
+    fn count(&mut self, m: Merged) {
+        match m {
+            Merged::Added => self.added += 1,
+            Merged::Updated => self.updated += 1,
+            Merged::Kept => self.unchanged += 1,
+        }
+    }
+}
+
+/// Whole records, as a backup holds them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Records {
+    pub people: Vec<Person>,
+    pub exchanges: Vec<Exchange>,
+    pub checkins: Vec<CheckIn>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct MergeSummary {
+    pub people: MergeCount,
+    pub exchanges: MergeCount,
+    pub checkins: MergeCount,
+}
+
+impl Journal {
+    /// Every record, deleted and archived ones included, in id order.
+    pub fn all_records(&self) -> Result<Records> {
+        Ok(Records {
+            people: list_every_person(&self.conn)?,
+            exchanges: list_every_exchange(&self.conn)?,
+            checkins: list_every_checkin(&self.conn)?,
+        })
+    }
+
+    /// Merges `records` into the journal in one transaction. The caller has validated each
+    /// record; the database's own checks and foreign keys are the last line, and any failure
+    /// leaves the journal as it was.
+    pub fn merge_records(&mut self, records: &Records) -> Result<MergeSummary> {
+        let tx = self.write()?;
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        let mut summary = MergeSummary::default();
+        for p in &records.people {
+            summary.people.count(merge_person(&tx, p)?);
+        }
+        for e in &records.exchanges {
+            summary.exchanges.count(merge_exchange(&tx, e)?);
+        }
+        for c in &records.checkins {
+            summary.checkins.count(merge_checkin(&tx, c)?);
+        }
+        tx.commit().map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ConstraintViolation) => Error::invalid(
+                "records",
+                "the records refer to people or exchanges that are neither in the file nor in the journal",
+            ),
+            _ => Error::Storage(e),
+        })?;
+        Ok(summary)
+    }
+}

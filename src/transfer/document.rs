@@ -1,0 +1,312 @@
+//! The JSON backup document: every person, exchange and check-in, deleted and archived ones
+//! included, with a `format` name and `version` (see `docs/export-format.md`). Importing it
+//! merges by id, so the same file twice changes nothing, and the newer record wins.
+
+use super::{problem, read_text, write_atomically};
+use crate::journal::{Journal, Records};
+use crate::model::{
+    CheckIn, CheckInInput, Direction, Exchange, ExchangeInput, Person, PersonInput,
+};
+use crate::{Error, Result};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+pub const FORMAT: &str = "reciprocity-journal";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub people: Vec<Person>,
+    pub exchanges: Vec<Exchange>,
+    pub checkins: Vec<CheckIn>,
+}
+
+impl Document {
+    pub fn from_journal(journal: &Journal, exported_at: DateTime<Utc>) -> Result<Document> {
+        let Records {
+            people,
+            exchanges,
+            checkins,
+        } = journal.all_records()?;
+        Ok(Document {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at,
+            people,
+            exchanges,
+            checkins,
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a document always serialises")
+    }
+}
+
+/// Writes the whole journal to `path` as a JSON document.
+pub fn export_json(journal: &Journal, path: &Path, now: DateTime<Utc>) -> Result<Document> {
+    let doc = Document::from_journal(journal, now)?;
+    write_atomically(path, doc.to_json().as_bytes())?;
+    Ok(doc)
+}
+
+/// Reads and checks the document at `path` in full; writes nothing.
+pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
+    let text = read_text(path)?;
+    let root: Value = serde_json::from_str(&text).map_err(|e| {
+        problem(
+            path,
+            format!("line {}, column {}", e.line(), e.column()),
+            format!("not valid JSON ({e})"),
+        )
+    })?;
+    let Value::Object(map) = &root else {
+        return Err(problem(
+            path,
+            "the document",
+            "expected a JSON object at the top",
+        ));
+    };
+    match map.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(problem(
+                path,
+                "format",
+                format!("is “{other}”, not a Reciprocity Journal export ({FORMAT})"),
+            ))
+        }
+        None => {
+            return Err(problem(
+                path,
+                "format",
+                format!("is missing; a Reciprocity Journal export says \"format\": \"{FORMAT}\""),
+            ))
+        }
+    }
+    match map.get("version").and_then(Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => {
+            return Err(problem(
+                path,
+                "version",
+                format!("{v} is not a version this build reads (it reads version {VERSION}); a newer app may"),
+            ))
+        }
+        None => return Err(problem(path, "version", "is missing or not a number")),
+    }
+    let people: Vec<Person> = records(path, map, "people")?;
+    let exchanges: Vec<Exchange> = records(path, map, "exchanges")?;
+    let checkins: Vec<CheckIn> = records(path, map, "checkins")?;
+    let exported_at = map
+        .get("exported_at")
+        .cloned()
+        .map(serde_json::from_value)
+        .transpose()
+        .map_err(|e| problem(path, "exported_at", e.to_string()))?
+        .unwrap_or_else(Utc::now);
+    let mut doc = Document {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at,
+        people,
+        exchanges,
+        checkins,
+    };
+    check_document(path, &mut doc, journal)?;
+    Ok(doc)
+}
+
+/// Parses one array of records, naming the record and the field on failure.
+fn records<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    map: &serde_json::Map<String, Value>,
+    key: &str,
+) -> Result<Vec<T>> {
+    let Some(value) = map.get(key) else {
+        return Ok(Vec::new());
+    };
+    let Value::Array(items) = value else {
+        return Err(problem(path, key, "expected a list of records"));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            serde_path_to_error::deserialize(item).map_err(|e| {
+                let field = e.path().to_string();
+                problem(
+                    path,
+                    locate(key, i, item),
+                    format!("{field}: {}", e.into_inner()),
+                )
+            })
+        })
+        .collect()
+}
+
+fn locate(key: &str, index: usize, item: &Value) -> String {
+    match item.get("id").and_then(Value::as_str) {
+        Some(id) => format!("{key}[{index}] (id {id})"),
+        None => format!("{key}[{index}]"),
+    }
+}
+
+fn check_id(path: &Path, at: &str, id: &str) -> Result<()> {
+    uuid::Uuid::parse_str(id)
+        .map(|_| ())
+        .map_err(|_| problem(path, at, format!("id: “{id}” is not a UUID")))
+}
+
+/// Applies the model's rules to every record, and checks that ids are unique and every
+/// reference points at a record in the file or the journal.
+fn check_document(path: &Path, doc: &mut Document, journal: &Journal) -> Result<()> {
+    normalise(path, doc)?;
+    let mut people: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in doc.people.iter().enumerate() {
+        let at = format!("people[{i}] (id {})", p.id);
+        check_id(path, &at, &p.id)?;
+        if let Some(first) = people.insert(&p.id, i) {
+            return Err(problem(
+                path,
+                at,
+                format!("id is used twice (also people[{first}])"),
+            ));
+        }
+    }
+    let mut exchanges: HashMap<&str, &Exchange> = HashMap::new();
+    for (i, e) in doc.exchanges.iter().enumerate() {
+        let at = format!("exchanges[{i}] (id {})", e.id);
+        check_id(path, &at, &e.id)?;
+        if exchanges.insert(&e.id, e).is_some() {
+            return Err(problem(path, at, "id is used twice"));
+        }
+        if e.direction == Direction::Given && e.settlement.is_some() {
+            return Err(problem(
+                path,
+                at,
+                "settlement: only received exchanges are settled",
+            ));
+        }
+        if !people.contains_key(e.person_id.as_str()) && journal.get_person(&e.person_id).is_err() {
+            return Err(problem(
+                path,
+                at,
+                format!(
+                    "person_id: no person {} in the file or the journal",
+                    e.person_id
+                ),
+            ));
+        }
+    }
+    for (i, e) in doc.exchanges.iter().enumerate() {
+        let Some(target) = &e.reciprocates else {
+            continue;
+        };
+        let at = format!("exchanges[{i}] (id {})", e.id);
+        let direction = match exchanges.get(target.as_str()) {
+            Some(t) => Some(t.direction),
+            None => journal.get_exchange(target).ok().map(|t| t.direction),
+        };
+        match direction {
+            None => {
+                return Err(problem(
+                    path,
+                    at,
+                    format!("reciprocates: no exchange {target} in the file or the journal"),
+                ))
+            }
+            Some(d) if d == e.direction => {
+                return Err(problem(path, at, "reciprocates: it must go the other way"))
+            }
+            _ => {}
+        }
+    }
+    let mut checkins: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in doc.checkins.iter().enumerate() {
+        let at = format!("checkins[{i}] (id {})", c.id);
+        check_id(path, &at, &c.id)?;
+        if checkins.insert(&c.id, i).is_some() {
+            return Err(problem(path, at, "id is used twice"));
+        }
+    }
+    Ok(())
+}
+
+fn field_problem(path: &Path, at: String, e: Error) -> Error {
+    match e.field() {
+        Some(field) => problem(path, at, format!("{field}: {e}")),
+        None => problem(path, at, e.to_string()),
+    }
+}
+
+/// Applies the model's rules to every record, keeping the trimmed, normalised text.
+fn normalise(path: &Path, doc: &mut Document) -> Result<()> {
+    for (i, p) in doc.people.iter_mut().enumerate() {
+        let v = PersonInput {
+            name: p.name.clone(),
+            relationship: p.relationship,
+            notes: p.notes.clone(),
+        }
+        .validated()
+        .map_err(|e| field_problem(path, format!("people[{i}] (id {})", p.id), e))?;
+        (p.name, p.notes) = (v.name, v.notes);
+    }
+    for (i, e) in doc.exchanges.iter_mut().enumerate() {
+        let v = exchange_input(e)
+            .validated()
+            .map_err(|err| field_problem(path, format!("exchanges[{i}] (id {})", e.id), err))?;
+        (e.what, e.note, e.tags, e.reciprocates) = (v.what, v.note, v.tags, v.reciprocates);
+    }
+    for (i, c) in doc.checkins.iter_mut().enumerate() {
+        let v = CheckInInput {
+            on: c.on,
+            mood: c.mood,
+            energy: c.energy,
+            owing: c.owing,
+            worry: c.worry,
+            pressured: c.pressured,
+            exhaustion: c.exhaustion,
+            reflection: c.reflection.clone(),
+            prompt: c.prompt.clone(),
+        }
+        .validated()
+        .map_err(|e| field_problem(path, format!("checkins[{i}] (id {})", c.id), e))?;
+        (c.reflection, c.prompt) = (v.reflection, v.prompt);
+    }
+    Ok(())
+}
+
+fn exchange_input(e: &Exchange) -> ExchangeInput {
+    ExchangeInput {
+        person_id: e.person_id.clone(),
+        direction: e.direction,
+        occurred_on: e.occurred_on,
+        occurred_at: e.occurred_at,
+        kind: e.kind,
+        what: e.what.clone(),
+        note: e.note.clone(),
+        value: e.value,
+        initiative: e.initiative,
+        sphere: e.sphere,
+        reciprocates: e.reciprocates.clone(),
+        tags: e.tags.clone(),
+        feelings: e.feelings,
+    }
+}
+
+/// The records of the document at `path`, checked in full; writes nothing.
+pub fn read_json_records(path: &Path, journal: &Journal) -> Result<Records> {
+    let doc = read_document(path, journal)?;
+    Ok(Records {
+        people: doc.people,
+        exchanges: doc.exchanges,
+        checkins: doc.checkins,
+    })
+}
