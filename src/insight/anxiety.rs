@@ -49,10 +49,10 @@ pub struct AnxietyTrend {
 }
 
 /// One rating of the index.
-pub(crate) struct Rating {
+pub(crate) struct Rating<'a> {
     pub on: NaiveDate,
     pub index: f64,
-    pub id: String,
+    pub id: &'a str,
     /// The person, for ratings from received exchanges.
     pub person: Option<usize>,
 }
@@ -63,7 +63,7 @@ fn mean_x25(items: &[Option<u8>]) -> Option<f64> {
 }
 
 /// Every rating up to now, oldest first.
-pub(crate) fn ratings(ctx: &Ctx) -> Vec<Rating> {
+pub(crate) fn ratings<'a>(ctx: &Ctx<'a>) -> Vec<Rating<'a>> {
     let mut out: Vec<Rating> = Vec::new();
     for e in &ctx.ex {
         if e.fact.direction != Direction::Received {
@@ -74,7 +74,7 @@ pub(crate) fn ratings(ctx: &Ctx) -> Vec<Rating> {
             out.push(Rating {
                 on: e.fact.occurred_on,
                 index,
-                id: e.fact.id.clone(),
+                id: &e.fact.id,
                 person: Some(e.person),
             });
         }
@@ -84,7 +84,7 @@ pub(crate) fn ratings(ctx: &Ctx) -> Vec<Rating> {
         out.push(Rating {
             on: c.on,
             index,
-            id: c.id.clone(),
+            id: &c.id,
             person: None,
         });
     }
@@ -92,7 +92,7 @@ pub(crate) fn ratings(ctx: &Ctx) -> Vec<Rating> {
     out
 }
 
-fn daily(ratings: &[&Rating]) -> Vec<AnxietyPoint> {
+fn daily(ratings: &[&Rating<'_>]) -> Vec<AnxietyPoint> {
     let mut out: Vec<AnxietyPoint> = Vec::new();
     for r in ratings {
         match out.last_mut() {
@@ -114,7 +114,7 @@ fn daily(ratings: &[&Rating]) -> Vec<AnxietyPoint> {
 }
 
 /// The trend test for one set of ratings (the journal's, or one person's).
-pub(crate) fn trend(ctx: &Ctx, ratings: &[&Rating]) -> Option<AnxietyTrend> {
+pub(crate) fn trend(ctx: &Ctx, ratings: &[&Rating<'_>]) -> Option<AnxietyTrend> {
     let s = &ctx.s;
     let start = ctx.now - chrono::Duration::days(s.anxiety_window_days);
     let split = ratings.partition_point(|r| r.on <= start);
@@ -163,8 +163,8 @@ pub(crate) fn trend(ctx: &Ctx, ratings: &[&Rating]) -> Option<AnxietyTrend> {
 }
 
 /// The journal's series and trend.
-pub(crate) fn series(ctx: &Ctx, ratings: &[Rating]) -> AnxietySeries {
-    let all: Vec<&Rating> = ratings.iter().collect();
+pub(crate) fn series(ctx: &Ctx, ratings: &[Rating<'_>]) -> AnxietySeries {
+    let all: Vec<&Rating<'_>> = ratings.iter().collect();
     AnxietySeries {
         points: daily(&all),
         trend: trend(ctx, &all),
@@ -172,7 +172,7 @@ pub(crate) fn series(ctx: &Ctx, ratings: &[Rating]) -> AnxietySeries {
 }
 
 /// "Growing" insights for the whole journal and for each person with enough ratings.
-pub(crate) fn insights(ctx: &Ctx, ratings: &[Rating], series: &AnxietySeries) -> Vec<Insight> {
+pub(crate) fn insights(ctx: &Ctx, ratings: &[Rating<'_>], series: &AnxietySeries) -> Vec<Insight> {
     let mut out = Vec::new();
     let start = ctx.now - chrono::Duration::days(ctx.s.anxiety_window_days);
     if let Some(t) = series.trend.as_ref().filter(|t| t.growing) {
@@ -181,7 +181,7 @@ pub(crate) fn insights(ctx: &Ctx, ratings: &[Rating], series: &AnxietySeries) ->
             .rev()
             .take_while(|r| r.on > start)
             .take(30)
-            .map(|r| r.id.clone())
+            .map(|r| r.id.to_string())
             .collect();
         let severity = if t.recent_mean >= 50.0 {
             Severity::Concern
@@ -197,7 +197,7 @@ pub(crate) fn insights(ctx: &Ctx, ratings: &[Rating], series: &AnxietySeries) ->
         );
         out.push(growing(Subject::Journal, severity, headline, t, evidence));
     }
-    let mut per_person: Vec<Vec<&Rating>> = vec![Vec::new(); ctx.people.len()];
+    let mut per_person: Vec<Vec<&Rating<'_>>> = vec![Vec::new(); ctx.people.len()];
     for r in ratings {
         if let Some(p) = r.person {
             per_person[p].push(r);
@@ -215,7 +215,7 @@ pub(crate) fn insights(ctx: &Ctx, ratings: &[Rating], series: &AnxietySeries) ->
             .iter()
             .rev()
             .take_while(|r| r.on > start)
-            .map(|r| r.id.clone())
+            .map(|r| r.id.to_string())
             .collect();
         let headline = format!(
             "What {} does for you has been weighing more: the sense of owing rose about {} \

@@ -6,6 +6,34 @@ use super::types::{Data, ExchangeFact};
 use crate::model::{CheckIn, Direction, Kind, Person, Sphere};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hash for the engine's short-lived maps of ids (not exposed to input an
+/// attacker controls in a way that matters: the journal is the user's own).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by ids, hashed with [`Fnv`].
+pub(crate) type IdMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<Fnv>>;
 
 /// One exchange as the insights see it.
 pub(crate) struct Ex<'a> {
@@ -52,7 +80,7 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(data: &'a Data, settings: &Settings, now: NaiveDate) -> Ctx<'a> {
         let s = settings.sanitised();
-        let index: HashMap<&str, usize> = data
+        let index: IdMap<usize> = data
             .people
             .iter()
             .enumerate()

@@ -47,7 +47,10 @@ pub(crate) fn open_loops(ctx: &Ctx) -> Vec<OpenLoop> {
 pub(crate) fn insights(ctx: &Ctx, loops: &[OpenLoop]) -> Vec<Insight> {
     let mut out = Vec::new();
     for person in ctx.people.iter().filter(|p| p.archived_at.is_none()) {
-        let mine: Vec<&OpenLoop> = loops.iter().filter(|l| l.person_id == person.id).collect();
+        let mine: Vec<&OpenLoop> = loops
+            .iter()
+            .filter(|l| l.person_id == person.id && l.age_days <= ctx.s.open_loop_max_days)
+            .collect();
         let Some(oldest) = mine.first() else {
             continue;
         };

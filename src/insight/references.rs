@@ -265,4 +265,5 @@ static REFERENCES: &[Reference] = &[
         source: "Journal of Personality and Social Psychology",
         details: "98(2), 222–244",
         finding: "Helping raises the helper's well-being when it is freely chosen, not when it is pressured.",
-    },];
+    },
+];

@@ -65,6 +65,8 @@ pub struct Settings {
     pub style_escalating_ratio: f64,
     pub style_p: f64,
     pub style_min_pairs: usize,
+    /// Only receipts from the last this many days are paired: a style is a current habit.
+    pub style_lookback_days: i64,
 
     /// Uninvited favours: minimum of each (unsolicited, asked) and minimum difference.
     pub unsolicited_min_each: usize,
@@ -72,6 +74,8 @@ pub struct Settings {
 
     /// Open loops: days a received favour may stay open before it is listed.
     pub open_loop_days: i64,
+    /// Open loops older than this are still listed but no longer raised as insights.
+    pub open_loop_max_days: i64,
 
     /// Retaliation spiral: minimum alternating slights within the window.
     pub spiral_min_slights: usize,
@@ -113,9 +117,11 @@ impl Default for Settings {
             style_escalating_ratio: 1.25,
             style_p: 0.05,
             style_min_pairs: 6,
+            style_lookback_days: 730,
             unsolicited_min_each: 6,
             unsolicited_min_difference: 1.0,
             open_loop_days: 30,
+            open_loop_max_days: 365,
             spiral_min_slights: 3,
             spiral_window_days: 30,
             resurface_margin: 0.1,

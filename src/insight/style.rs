@@ -6,11 +6,11 @@
 //! escalating when median L > ln 1.25 and a one-sided sign test gives p < 0.05. At least 6
 //! pairs, for the whole journal and for each person.
 
-use super::context::{num, Ctx, Ex};
+use super::context::{num, Ctx, Ex, IdMap};
 use super::stats::{median, sign_test_greater};
 use super::types::{Insight, InsightKind, Severity, Subject};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// A receipt and the give that returned it.
@@ -28,44 +28,42 @@ pub struct StylePair {
 }
 
 pub(crate) fn pairs(ctx: &Ctx) -> Vec<StylePair> {
+    // Explicit links: the give that names a receipt in `reciprocates`, by the receipt's id.
+    let mut linked: IdMap<usize> = IdMap::default();
+    for (k, e) in ctx.ex.iter().enumerate() {
+        if let (true, Some(target)) = (e.given() && !e.is_slight(), e.fact.reciprocates.as_deref())
+        {
+            linked.entry(target).or_insert(k);
+        }
+    }
+    let mut used = vec![false; ctx.ex.len()];
+    for &k in linked.values() {
+        used[k] = true;
+    }
     let mut out = Vec::new();
     for list in &ctx.by_person {
-        let ex: Vec<&Ex> = list
-            .iter()
-            .map(|&i| &ctx.ex[i])
-            .filter(|e| !e.is_slight())
-            .collect();
-        let mut used: HashSet<usize> = HashSet::new();
-        // Explicit links first.
-        let by_id: HashMap<&str, usize> = ex
-            .iter()
-            .enumerate()
-            .map(|(k, e)| (e.fact.id.as_str(), k))
-            .collect();
-        let mut linked: HashMap<usize, usize> = HashMap::new();
-        for (k, e) in ex.iter().enumerate() {
-            if let Some(target) = e.fact.reciprocates.as_deref().and_then(|t| by_id.get(t)) {
-                if e.given() && !ex[*target].given() && !linked.contains_key(target) {
-                    linked.insert(*target, k);
-                    used.insert(k);
-                }
-            }
-        }
-        for (k, e) in ex.iter().enumerate() {
-            if e.given() {
+        for (pos, &k) in list.iter().enumerate() {
+            let e = &ctx.ex[k];
+            if e.given() || e.is_slight() || e.age > ctx.s.style_lookback_days {
                 continue;
             }
-            let give = linked.get(&k).copied().or_else(|| {
-                ex.iter()
-                    .enumerate()
-                    .skip(k + 1)
-                    .take_while(|(_, g)| g.age >= e.age - ctx.s.style_window_days)
-                    .find(|(j, g)| g.given() && !used.contains(j) && g.fact.reciprocates.is_none())
-                    .map(|(j, _)| j)
+            let explicit = linked
+                .get(e.fact.id.as_str())
+                .copied()
+                .filter(|&j| ctx.ex[j].person == e.person);
+            let give = explicit.or_else(|| {
+                list[pos + 1..]
+                    .iter()
+                    .copied()
+                    .take_while(|&j| ctx.ex[j].age >= e.age - ctx.s.style_window_days)
+                    .find(|&j| {
+                        let g = &ctx.ex[j];
+                        g.given() && !g.is_slight() && !used[j]
+                    })
             });
             let Some(j) = give else { continue };
-            used.insert(j);
-            let g = ex[j];
+            used[j] = true;
+            let g: &Ex = &ctx.ex[j];
             out.push(StylePair {
                 person_id: e.fact.person_id.clone(),
                 received_id: e.fact.id.clone(),

@@ -95,7 +95,7 @@ impl Journal {
             "SELECT id, person_id, direction, occurred_on, kind, what, value, initiative,
                     sphere, reciprocates, settlement, gratitude, indebtedness, pressure,
                     discomfort, warmth, drained, expectation
-             FROM exchange WHERE deleted_at IS NULL ORDER BY occurred_on, seq",
+             FROM exchange WHERE deleted_at IS NULL",
         )?;
         let exchanges = stmt
             .query_map([], fact_from_row)?

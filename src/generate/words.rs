@@ -1,0 +1,156 @@
+//! Names and short descriptions for generated journals.
+
+use crate::model::{Direction, Kind, Relationship};
+
+pub(crate) const FIRST_NAMES: &[&str] = &[
+    "Sam", "Alex", "Priya", "Jonas", "Mei", "Tomás", "Aisha", "Ben", "Clara", "Dev", "Elena",
+    "Farid", "Grace", "Hiro", "Ines", "Jack", "Kemi", "Lars", "Maya", "Nico", "Olga", "Pedro",
+    "Quinn", "Rosa", "Sven", "Tara", "Uma", "Victor", "Wen", "Yara", "Zoe", "Omar", "Lena", "Ravi",
+    "Nora", "Luca", "Amara", "Felix", "Hana", "Mateo",
+];
+
+pub(crate) const SURNAME_INITIALS: &[&str] = &[
+    "A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "O", "P", "R", "S", "T", "V",
+    "W",
+];
+
+/// Family members get a name that says who they are.
+pub(crate) const FAMILY_NAMES: &[&str] = &[
+    "Mum",
+    "Dad",
+    "Grandma",
+    "Aunt Ruth",
+    "Uncle Karl",
+    "Cousin Ida",
+    "Sister Jo",
+    "Brother Tim",
+];
+
+/// The kinds that fit a relationship, most likely first.
+pub(crate) fn kinds_for(relationship: Relationship) -> &'static [Kind] {
+    use Kind::*;
+    use Relationship::*;
+    match relationship {
+        Colleague | Manager | Report | Client => &[
+            Favour,
+            Advice,
+            TimeHelp,
+            Introduction,
+            Digital,
+            Favour,
+            Advice,
+        ],
+        Community | Online | Stranger => &[Favour, TimeHelp, Advice, Digital, Gift],
+        Partner | Family | CloseFriend => &[
+            Favour,
+            EmotionalSupport,
+            Hospitality,
+            Gift,
+            TimeHelp,
+            Favour,
+            EmotionalSupport,
+            Money,
+        ],
+        _ => &[
+            Favour,
+            Gift,
+            TimeHelp,
+            Hospitality,
+            Advice,
+            EmotionalSupport,
+            Favour,
+        ],
+    }
+}
+
+/// A short "what" for an exchange.
+pub(crate) fn what(kind: Kind, direction: Direction, pick: usize) -> &'static str {
+    let given = direction == Direction::Given;
+    let options: &[&str] = match (kind, given) {
+        (Kind::Favour, true) => &[
+            "gave a lift to the station",
+            "picked up groceries",
+            "watered the plants",
+            "fed the cat",
+            "returned a parcel",
+        ],
+        (Kind::Favour, false) => &[
+            "lift to the airport",
+            "picked up my parcel",
+            "watered my plants",
+            "walked the dog",
+            "covered for me",
+        ],
+        (Kind::Gift, true) => &[
+            "birthday present",
+            "bottle of wine",
+            "a book I loved",
+            "flowers",
+            "homemade jam",
+        ],
+        (Kind::Gift, false) => &[
+            "birthday present",
+            "a plant",
+            "a book",
+            "chocolates",
+            "concert tickets",
+        ],
+        (Kind::TimeHelp, true) => &[
+            "helped move house",
+            "babysat for the evening",
+            "helped in the garden",
+            "painted the hallway",
+        ],
+        (Kind::TimeHelp, false) => &[
+            "helped me move",
+            "babysat",
+            "fixed my bike",
+            "helped with the garden",
+        ],
+        (Kind::EmotionalSupport, true) => &[
+            "long talk after a hard day",
+            "listened about the breakup",
+            "checked in after the news",
+        ],
+        (Kind::EmotionalSupport, false) => &[
+            "listened when I was low",
+            "long call after work",
+            "came round when I was ill",
+        ],
+        (Kind::Advice, true) => &[
+            "advice on a job offer",
+            "tips for the interview",
+            "reviewed the slides",
+        ],
+        (Kind::Advice, false) => &["advice on my contract", "feedback on my draft", "tax tips"],
+        (Kind::Introduction, true) => &["introduced to a recruiter", "put in touch with a plumber"],
+        (Kind::Introduction, false) => {
+            &["introduced me to a client", "put me in touch with a mentor"]
+        }
+        (Kind::Hospitality, true) => &[
+            "dinner at mine",
+            "put them up for the weekend",
+            "Sunday lunch",
+        ],
+        (Kind::Hospitality, false) => &["dinner at their place", "stayed the weekend", "barbecue"],
+        (Kind::Money, true) => &["lent money for rent", "paid for lunch", "covered the taxi"],
+        (Kind::Money, false) => &["lent me money", "paid for dinner", "covered my ticket"],
+        (Kind::Digital, true) => &[
+            "fixed their laptop",
+            "set up their phone",
+            "shared a playlist",
+        ],
+        (Kind::Digital, false) => &["fixed my laptop", "sent the photos", "set up my router"],
+        (Kind::Slight, true) => &[
+            "snapped at them",
+            "left them out of the plans",
+            "cancelled at the last minute",
+        ],
+        (Kind::Slight, false) => &[
+            "forgot my birthday",
+            "made a cutting remark",
+            "ignored my message",
+        ],
+    };
+    options[pick % options.len()]
+}
