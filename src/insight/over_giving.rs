@@ -74,11 +74,19 @@ pub(crate) fn insights(ctx: &Ctx, balances: &[PersonBalance]) -> Vec<Insight> {
     } else {
         "you have often hoped for something back"
     };
-    let headline = format!(
-        "Lately you have been doing most of the giving ({} of it comes from you) and {sign}; \
-         it may be time to give a little to yourself.",
-        fraction_words(share)
-    );
+    let headline = if p_share >= s.flag_probability {
+        format!(
+            "Lately {} of the giving in your life comes from you, and {sign}; it may be time \
+             to give a little to yourself.",
+            fraction_words(share)
+        )
+    } else {
+        format!(
+            "Lately you give clearly more than you get back with {} people, and {sign}; it may \
+             be time to give a little to yourself.",
+            flagged.len()
+        )
+    };
     let mut insight = Insight::new(
         InsightKind::OverGiving,
         Subject::Journal,

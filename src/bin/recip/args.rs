@@ -63,6 +63,14 @@ pub enum Command {
     Checkins(CheckinsArgs),
     /// Print the path of the journal in use.
     Where,
+    /// The balance of each relationship: your giving share with its 80% interval.
+    Balance(crate::insights::BalanceArgs),
+    /// What the journal shows, with reasons and research; dismiss or snooze one.
+    Insights(crate::insights::InsightsArgs),
+    /// The research the insights rest on, with full citations.
+    References,
+    /// Write a sample journal with planted patterns to a new file (use with --db).
+    Demo(crate::insights::DemoArgs),
 }
 
 #[derive(Subcommand)]

@@ -7,6 +7,7 @@ mod args;
 mod checkins;
 mod data;
 mod exchanges;
+mod insights;
 mod output;
 mod people;
 
@@ -64,6 +65,10 @@ fn run(cli: Cli) -> reciprocity::Result<()> {
         Command::Search(a) => exchanges::search(&journal, a, json),
         Command::Checkin(a) => checkins::add(&mut journal, a, json),
         Command::Checkins(a) => checkins::list(&journal, a, json),
+        Command::Balance(a) => insights::balance(&journal, a, json),
+        Command::Insights(a) => insights::insights(&mut journal, a, json),
+        Command::References => insights::references_list(json),
+        Command::Demo(a) => insights::demo(&mut journal, a, json),
         Command::Where => {
             println!("{}", path.display());
             Ok(())
