@@ -149,7 +149,7 @@ pub fn generate(options: &Options) -> Generated {
     let planted = patterns::plant(&mut g);
     everyday::exchanges(&mut g);
     everyday::checkins(&mut g);
-    patterns::adjust_checkins(&mut g);
+    patterns::adjust_recent(&mut g);
     g.exchanges.sort_by_key(|e| (e.occurred_on, e.created_at));
     g.checkins.sort_by_key(|c| c.on);
     Generated {

@@ -263,8 +263,8 @@ fn balanced_friends(g: &mut Builder) -> Vec<usize> {
     people
 }
 
-/// Check-ins that carry the planted journal-wide signals.
-pub(crate) fn adjust_checkins(g: &mut Builder) {
+/// Check-ins (and recent feelings) that carry the planted journal-wide signals.
+pub(crate) fn adjust_recent(g: &mut Builder) {
     let end = g.o.end;
     let rising = g.planted(Pattern::RisingWorkAnxiety);
     let over = g.planted(Pattern::OverGiver);
@@ -278,6 +278,18 @@ pub(crate) fn adjust_checkins(g: &mut Builder) {
         }
         if over && age < 60 {
             c.exhaustion = g.rng.scale(3.4, 0.5, 4);
+        }
+    }
+    if rising {
+        // The sense of owing rises across the board, not only with the manager.
+        for e in g.exchanges.iter_mut() {
+            let age = (end - e.occurred_on).num_days();
+            if e.direction != Direction::Received || age >= 90 {
+                continue;
+            }
+            let level = 0.8 + 2.6 * (90.0 - age as f64) / 90.0;
+            e.feelings.pressure = Some(g.rng.scale(level, 0.5, 4));
+            e.feelings.discomfort = Some(g.rng.scale(level, 0.5, 4));
         }
     }
 }
