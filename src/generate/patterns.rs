@@ -44,7 +44,7 @@ fn over_giver(g: &mut Builder) -> Vec<usize> {
         let mut d = 240 - g.rng.int(0, 5);
         while d >= 1 {
             let day = days_before(g, d);
-            let given = g.rng.chance(0.85);
+            let given = g.rng.chance(0.9);
             let sphere = g.people[p].relationship.sphere();
             if given {
                 let f = Feelings {
@@ -78,7 +78,7 @@ fn over_giver(g: &mut Builder) -> Vec<usize> {
                 );
                 settle(g, k, None);
             }
-            d -= g.rng.int(4, 8);
+            d -= g.rng.int(3, 7);
         }
     }
     people

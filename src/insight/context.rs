@@ -73,7 +73,8 @@ pub(crate) struct Ctx<'a> {
     pub by_person: Vec<Vec<usize>>,
     /// Check-ins on or before `now`, oldest first.
     pub checkins: Vec<&'a CheckIn>,
-    /// The user's mean value over all positive exchanges (1 when there are none).
+    /// v̄: the settings' value unit, else the user's mean value over all positive exchanges
+    /// (1 when there are none).
     pub v_bar: f64,
 }
 
@@ -111,16 +112,18 @@ impl<'a> Ctx<'a> {
         for (i, e) in ex.iter().enumerate() {
             by_person[e.person].push(i);
         }
-        let positive: Vec<f64> = ex
-            .iter()
-            .filter(|e| !e.is_slight())
-            .map(|e| e.value())
-            .collect();
-        let v_bar = if positive.is_empty() {
-            1.0
-        } else {
-            positive.iter().sum::<f64>() / positive.len() as f64
-        };
+        let v_bar = s.value_unit.unwrap_or_else(|| {
+            let positive: Vec<f64> = ex
+                .iter()
+                .filter(|e| !e.is_slight())
+                .map(|e| e.value())
+                .collect();
+            if positive.is_empty() {
+                1.0
+            } else {
+                positive.iter().sum::<f64>() / positive.len() as f64
+            }
+        });
         let mut checkins: Vec<&CheckIn> = data.checkins.iter().filter(|c| c.on <= now).collect();
         checkins.sort_by_key(|c| c.on);
         Ctx {

@@ -11,6 +11,12 @@ use ts_rs::TS;
 pub struct Settings {
     /// Half-life of an exchange's weight, in days: w = 2^(−age/H).
     pub half_life_days: f64,
+    /// v̄, what one typical exchange is worth: G and R are divided by it, so the Beta prior
+    /// counts as one exchange each way. The default is the middle of the 1–5 scale. `None`
+    /// uses the user's own mean value, as first designed; that makes each person's share move
+    /// a little whenever anyone's exchange is logged (a new give can then lower a share by a
+    /// hair), so a fixed unit is the default.
+    pub value_unit: Option<f64>,
     /// Width of the balance interval (0.80 = from the 10th to the 90th percentile).
     pub interval: f64,
     /// Giving-share threshold τ for exchange bonds.
@@ -89,6 +95,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             half_life_days: 90.0,
+            value_unit: Some(3.0),
             interval: 0.80,
             exchange_threshold: 0.60,
             communal_threshold: 0.70,
@@ -159,6 +166,7 @@ impl Settings {
             anxiety_p: prob(self.anxiety_p, d.anxiety_p),
             style_p: prob(self.style_p, d.style_p),
             series_months: self.series_months.min(120),
+            value_unit: self.value_unit.filter(|v| v.is_finite() && *v > 0.0),
             min_effective_n: self.min_effective_n.max(1.0),
             anxiety_window_days: self.anxiety_window_days.max(7),
             style_escalating_ratio: self.style_escalating_ratio.max(1.0),
