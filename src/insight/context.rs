@@ -143,8 +143,21 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// "about 3 of every 4", "nearly all": the simple fraction nearest to `share`.
+/// "about 3 of every 4", "nearly all (96%)": the simple fraction nearest to `share`, always
+/// with a number in it.
 pub(crate) fn fraction_words(share: f64) -> String {
+    if share > 0.95 {
+        return format!("nearly all ({})", pct(share));
+    }
+    if share < 0.05 {
+        return format!("hardly any ({})", pct(share));
+    }
+    if share >= 0.85 {
+        return "about 9 of every 10".to_string();
+    }
+    if share <= 0.15 {
+        return "about 1 of every 10".to_string();
+    }
     let mut best = (1u32, 2u32, f64::MAX);
     for den in 2..=5u32 {
         for num in 1..den {
@@ -153,12 +166,6 @@ pub(crate) fn fraction_words(share: f64) -> String {
                 best = (num, den, d);
             }
         }
-    }
-    if share >= 0.875 {
-        return "nearly all".to_string();
-    }
-    if share <= 0.125 {
-        return "hardly any".to_string();
     }
     format!("about {} of every {}", best.0, best.1)
 }
