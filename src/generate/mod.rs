@@ -95,9 +95,9 @@ impl Options {
         Options {
             seed,
             years: 10,
-            people: 500 - 12,
+            people: 500 - 9,
             end,
-            target_exchanges: Some(50_000 - 700),
+            target_exchanges: Some(50_000 - 1_600),
             checkin_every_days: 1,
             patterns: Pattern::ALL.to_vec(),
         }
