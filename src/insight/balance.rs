@@ -5,7 +5,7 @@
 //! A flag needs P(θ > τ) ≥ 0.90 (τ = 0.60 for exchange bonds, 0.70 for communal ones), an
 //! effective n ≥ 6 and 30 days of history (adams1965, walster1978, clark1979).
 
-use super::context::{fraction_words, pct, Ctx, Ex};
+use super::context::{fraction_words, pct, Ctx, Ex, IdMap};
 use super::stats::{beta_mean, beta_prob_above, beta_quantile};
 use super::types::{Insight, InsightKind, Severity, Subject};
 use crate::model::{Relationship, Sphere};
@@ -213,8 +213,14 @@ fn month_end(year: i32, month: u32) -> NaiveDate {
 /// "You give more" / "you receive more" for each unarchived person with enough data.
 pub(crate) fn insights(ctx: &Ctx, balances: &[PersonBalance]) -> Vec<Insight> {
     let mut out = Vec::new();
+    let index: IdMap<usize> = ctx
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
     for b in balances {
-        let Some(i) = ctx.people.iter().position(|p| p.id == b.person_id) else {
+        let Some(&i) = index.get(b.person_id.as_str()) else {
             continue;
         };
         if ctx.people[i].archived_at.is_some() || !b.enough {

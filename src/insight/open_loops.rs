@@ -2,7 +2,7 @@
 //! needing no return) after 30 days — a practical list, oldest and weightiest first, and one
 //! gentle insight per person (gouldner1960, greenberg1971).
 
-use super::context::{plural, Ctx};
+use super::context::{plural, Ctx, IdMap};
 use super::types::{Insight, InsightKind, Severity, Subject};
 use crate::model::{Direction, Settlement};
 use chrono::NaiveDate;
@@ -46,11 +46,17 @@ pub(crate) fn open_loops(ctx: &Ctx) -> Vec<OpenLoop> {
 
 pub(crate) fn insights(ctx: &Ctx, loops: &[OpenLoop]) -> Vec<Insight> {
     let mut out = Vec::new();
+    let mut by_person: IdMap<Vec<&OpenLoop>> = IdMap::default();
+    for l in loops
+        .iter()
+        .filter(|l| l.age_days <= ctx.s.open_loop_max_days)
+    {
+        by_person.entry(l.person_id.as_str()).or_default().push(l);
+    }
     for person in ctx.people.iter().filter(|p| p.archived_at.is_none()) {
-        let mine: Vec<&OpenLoop> = loops
-            .iter()
-            .filter(|l| l.person_id == person.id && l.age_days <= ctx.s.open_loop_max_days)
-            .collect();
+        let Some(mine) = by_person.get(person.id.as_str()) else {
+            continue;
+        };
         let Some(oldest) = mine.first() else {
             continue;
         };

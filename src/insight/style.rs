@@ -9,8 +9,8 @@
 use super::context::{num, Ctx, Ex, IdMap};
 use super::stats::{median, sign_test_greater};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use ts_rs::TS;
 
 /// A receipt and the give that returned it.
@@ -20,6 +20,7 @@ pub struct StylePair {
     pub person_id: String,
     pub received_id: String,
     pub given_id: String,
+    pub received_on: NaiveDate,
     pub received_value: u8,
     pub given_value: u8,
     /// ln(given value / received value).
@@ -68,6 +69,7 @@ pub(crate) fn pairs(ctx: &Ctx) -> Vec<StylePair> {
                 person_id: e.fact.person_id.clone(),
                 received_id: e.fact.id.clone(),
                 given_id: g.fact.id.clone(),
+                received_on: e.fact.occurred_on,
                 received_value: e.fact.value,
                 given_value: g.fact.value,
                 log_ratio: (f64::from(g.fact.value) / f64::from(e.fact.value)).ln(),
@@ -75,6 +77,8 @@ pub(crate) fn pairs(ctx: &Ctx) -> Vec<StylePair> {
             });
         }
     }
+    // Oldest first, whatever order the people came in.
+    out.sort_by(|a, b| (a.received_on, &a.received_id).cmp(&(b.received_on, &b.received_id)));
     out
 }
 
@@ -153,7 +157,7 @@ pub(crate) fn insights(ctx: &Ctx, pairs: &[StylePair]) -> Vec<Insight> {
         }
         None => {}
     }
-    let mut by_person: HashMap<&str, Vec<&StylePair>> = HashMap::new();
+    let mut by_person: IdMap<Vec<&StylePair>> = IdMap::default();
     for p in pairs {
         by_person.entry(p.person_id.as_str()).or_default().push(p);
     }

@@ -11,6 +11,7 @@ use crate::model::{
     CheckIn, Direction, Exchange, Feelings, Initiative, Kind, Person, Settlement, Sphere,
 };
 use crate::Result;
+use chrono::NaiveDate;
 use rusqlite::types::{FromSqlError, ValueRef};
 use rusqlite::Row;
 
@@ -52,12 +53,26 @@ fn req<T>(x: Option<T>, i: usize) -> rusqlite::Result<T> {
     x.ok_or_else(|| bad(i, "null"))
 }
 
+/// "YYYY-MM-DD" without a general-purpose parser: the loader's hottest column.
+fn date(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
+    let b = text(row, i)?.ok_or_else(|| bad(i, "null"))?.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+        .then(|| NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?))
+        .flatten()
+        .ok_or_else(|| bad(i, "date"))
+}
+
 fn fact_from_row(row: &Row<'_>) -> rusqlite::Result<ExchangeFact> {
     Ok(ExchangeFact {
         id: row.get(0)?,
         person_id: row.get(1)?,
         direction: req(vocab(row, 2, Direction::ALL, Direction::as_str)?, 2)?,
-        occurred_on: row.get(3)?,
+        occurred_on: date(row, 3)?,
         kind: req(vocab(row, 4, Kind::ALL, Kind::as_str)?, 4)?,
         what: row.get(5)?,
         value: row.get(6)?,
@@ -89,10 +104,14 @@ pub struct RawAggregate {
 
 impl Journal {
     /// Everything the insight engine reads: every person (archived too), every live
-    /// exchange's facts, and every live check-in.
+    /// exchange's facts, and every live check-in. `what` is read only where the engine shows
+    /// it (receipts still open); elsewhere it is left empty, which keeps the read lean.
     pub fn load_insight_data(&self) -> Result<Data> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, person_id, direction, occurred_on, kind, what, value, initiative,
+            "SELECT id, person_id, direction, occurred_on, kind,
+                    CASE WHEN direction = 'received' AND coalesce(settlement, 'open') = 'open'
+                         THEN what ELSE '' END,
+                    value, initiative,
                     sphere, reciprocates, settlement, gratitude, indebtedness, pressure,
                     discomfort, warmth, drained, expectation
              FROM exchange WHERE deleted_at IS NULL",
