@@ -2,6 +2,8 @@
 /// `capabilities/default.json` grants exactly these to the main window.
 const COMMANDS: &[&str] = &[
     "journal_status",
+    "open_sample",
+    "open_own_journal",
     "data_version",
     "list_people",
     "list_person_summaries",

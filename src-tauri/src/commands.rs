@@ -17,6 +17,16 @@ pub fn journal_status(state: State<'_, AppState>) -> JournalStatus {
 }
 
 #[tauri::command(rename_all = "snake_case")]
+pub fn open_sample(state: State<'_, AppState>, today: chrono::NaiveDate) -> Reply<JournalStatus> {
+    state.open_sample(today)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn open_own_journal(state: State<'_, AppState>) -> JournalStatus {
+    state.open_own()
+}
+
+#[tauri::command(rename_all = "snake_case")]
 pub fn data_version(state: State<'_, AppState>) -> Reply<i64> {
     state.read(|j| j.data_version())
 }

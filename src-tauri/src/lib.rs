@@ -14,6 +14,8 @@ macro_rules! journal_commands {
     () => {
         tauri::generate_handler![
             $crate::commands::journal_status,
+            $crate::commands::open_sample,
+            $crate::commands::open_own_journal,
             $crate::commands::data_version,
             $crate::commands::list_people,
             $crate::commands::list_person_summaries,

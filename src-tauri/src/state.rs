@@ -2,6 +2,8 @@
 //! error, so the UI can say why and where, and the file is left as it was.
 
 use crate::error::IpcError;
+use chrono::NaiveDate;
+use reciprocity::generate::{generate, Options};
 use reciprocity::journal::Journal;
 use reciprocity::model::ExchangeFilter;
 use serde::Serialize;
@@ -27,6 +29,8 @@ pub struct JournalStatus {
 struct Slot {
     path: PathBuf,
     journal: Result<Journal, IpcError>,
+    /// The user's own journal, to come back to from the sample.
+    own_path: PathBuf,
 }
 
 pub struct AppState {
@@ -42,7 +46,11 @@ impl AppState {
     pub fn open(path: PathBuf) -> AppState {
         let journal = Journal::open(&path).map_err(IpcError::from);
         AppState {
-            slot: Mutex::new(Slot { path, journal }),
+            slot: Mutex::new(Slot {
+                own_path: path.clone(),
+                path,
+                journal,
+            }),
         }
     }
 
@@ -54,6 +62,7 @@ impl AppState {
                 slot: Mutex::new(Slot {
                     path: PathBuf::new(),
                     journal: Err(e.into()),
+                    own_path: PathBuf::new(),
                 }),
             },
         }
@@ -79,8 +88,8 @@ impl AppState {
             path: slot.path.display().to_string(),
             error,
             empty,
-            sample: false,
-            sample_available: false,
+            sample: slot.path != slot.own_path,
+            sample_available: !slot.own_path.as_os_str().is_empty(),
         }
     }
 
@@ -104,13 +113,54 @@ impl AppState {
         f(journal).map_err(IpcError::from)
     }
 
-    /// Switches to the journal at `path` (used to explore a sample and come back).
-    pub fn reopen(&self, path: &Path) {
-        let mut slot = self.lock();
-        // Close the current file before opening the next.
+    /// Switches to the journal at `path`, closing the current one first.
+    fn reopen(slot: &mut Slot, path: &Path) {
         slot.journal = Err(unavailable());
         slot.journal = Journal::open(path).map_err(IpcError::from);
         slot.path = path.to_path_buf();
+    }
+
+    /// Opens the sample journal, a separate file beside the user's own, making it with the
+    /// core's generator the first time. The user's journal is not touched.
+    pub fn open_sample(&self, today: NaiveDate) -> Result<JournalStatus, IpcError> {
+        {
+            let mut slot = self.lock();
+            let sample = sample_path(&slot.own_path)?;
+            let mut journal = Journal::open(&sample)?;
+            if journal.list_people(true)?.is_empty() {
+                let made = generate(&Options::demo(SAMPLE_SEED, 1, today));
+                journal.insert_all(&made.people, &made.exchanges, &made.checkins)?;
+            }
+            drop(journal);
+            AppState::reopen(&mut slot, &sample);
+        }
+        Ok(self.status())
+    }
+
+    /// Goes back from the sample to the user's own journal.
+    pub fn open_own(&self) -> JournalStatus {
+        {
+            let mut slot = self.lock();
+            let own = slot.own_path.clone();
+            if slot.path != own {
+                AppState::reopen(&mut slot, &own);
+            }
+        }
+        self.status()
+    }
+}
+
+/// The sample's seed: everyone exploring sees the same people and story.
+const SAMPLE_SEED: u64 = 2024;
+
+/// `sample-journal.sqlite3` beside the user's journal.
+fn sample_path(own: &Path) -> Result<PathBuf, IpcError> {
+    match own.parent() {
+        Some(dir) if !own.as_os_str().is_empty() => Ok(dir.join("sample-journal.sqlite3")),
+        _ => Err(IpcError::new(
+            "no_data_dir",
+            "there is no folder to keep a sample journal in",
+        )),
     }
 }
 
@@ -138,6 +188,27 @@ mod tests {
             .write(|j| j.add_person(&PersonInput::new("Sam", Relationship::Friend)))
             .unwrap();
         assert!(!state.status().empty);
+    }
+
+    #[test]
+    fn the_sample_is_a_separate_file_and_the_way_back_leads_home() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("j.sqlite3");
+        let state = AppState::open(own.clone());
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let status = state.open_sample(today).unwrap();
+        assert!(status.sample);
+        assert!(!status.empty);
+        assert!(status.path.ends_with("sample-journal.sqlite3"));
+        let people = state.read(|j| j.list_people(true)).unwrap().len();
+        assert!(people > 5, "{people} people");
+        // Opening it again reuses the file rather than adding a second copy.
+        state.open_sample(today).unwrap();
+        assert_eq!(state.read(|j| j.list_people(true)).unwrap().len(), people);
+        let back = state.open_own();
+        assert!(!back.sample);
+        assert!(back.empty);
+        assert_eq!(back.path, own.display().to_string());
     }
 
     #[test]

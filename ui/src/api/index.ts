@@ -42,6 +42,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   journalStatus: () => call<JournalStatus>('journal_status'),
   dataVersion: () => call<number>('data_version'),
+  openSample: (today: string) => call<JournalStatus>('open_sample', { today }),
+  openOwnJournal: () => call<JournalStatus>('open_own_journal'),
 
   listPeople: (include_archived = false) => call<Person[]>('list_people', { include_archived }),
   listPersonSummaries: (include_archived = false) =>

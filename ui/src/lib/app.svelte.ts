@@ -4,6 +4,7 @@ import { api, toApiError, type ApiError } from '../api';
 import type { Exchange } from '../bindings/Exchange';
 import type { JournalStatus } from '../bindings/JournalStatus';
 import type { Person } from '../bindings/Person';
+import { todayIso } from './dates';
 
 export type Screen =
   | { name: 'home' }
@@ -49,6 +50,21 @@ class AppState {
       }
     } catch (e) {
       this.loadError = toApiError(e);
+    }
+  }
+
+  /** Switches between the sample journal and the user's own. */
+  async switchTo(sample: boolean): Promise<void> {
+    try {
+      this.status = sample ? await api.openSample(todayIso()) : await api.openOwnJournal();
+      this.welcomeDone = sample;
+      this.screen = { name: 'home' };
+      this.log = null;
+      await this.reloadPeople();
+      this.lastVersion = await api.dataVersion();
+      this.revision += 1;
+    } catch (e) {
+      this.notify(toApiError(e).message);
     }
   }
 

@@ -1,0 +1,2 @@
+export * from './app.mjs';
+export * from './webdriver.mjs';
