@@ -281,19 +281,19 @@ fn check_ins_are_stored_oldest_first_and_validated() {
     let mut j = Journal::open_in_memory().unwrap();
     let mut c = CheckInInput {
         on: day(9),
-        mood: 1,
-        energy: -1,
-        owing: 3,
-        worry: 2,
-        pressured: 1,
-        exhaustion: 0,
+        mood: Some(1),
+        energy: Some(-1),
+        owing: Some(3),
+        worry: Some(2),
+        pressured: Some(1),
+        exhaustion: Some(0),
         reflection: "said thanks to Sam".into(),
         prompt: Some("Who did you thank this week?".into()),
     };
     j.add_checkin(&c).unwrap();
     c.on = day(2);
     j.add_checkin(&c).unwrap();
-    c.mood = -3;
+    c.mood = Some(-3);
     assert_eq!(j.add_checkin(&c).unwrap_err().field(), Some("mood"));
     let all = j.list_checkins(None, None).unwrap();
     assert_eq!(

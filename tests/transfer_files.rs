@@ -67,8 +67,9 @@ fn vcards_become_people_deduplicated_by_uid_and_by_name() {
     let mut j = Journal::open_in_memory().unwrap();
     let options = ImportOptions {
         relationship: Relationship::Friend,
+        ..ImportOptions::default()
     };
-    let s = import_file(&mut j, &file, ImportFormat::Vcard, options, now()).unwrap();
+    let s = import_file(&mut j, &file, ImportFormat::Vcard, &options, now()).unwrap();
     assert_eq!(s.merged.people.added, 2);
     assert_eq!(s.skipped.len(), 1, "the second Sam Lee is the same name");
     assert!(s.skipped[0].contains("sam lee"), "{:?}", s.skipped);
@@ -87,7 +88,7 @@ fn vcards_become_people_deduplicated_by_uid_and_by_name() {
         &PersonInput::new("Ana L.", Relationship::Friend),
     )
     .unwrap();
-    let again = import_file(&mut j, &file, ImportFormat::Vcard, options, now()).unwrap();
+    let again = import_file(&mut j, &file, ImportFormat::Vcard, &options, now()).unwrap();
     assert_eq!(again.merged.people.added, 0);
     assert_eq!(j.list_people(false).unwrap().len(), 2);
 }
@@ -199,7 +200,7 @@ fn an_import_keeps_a_backup_of_the_journal_first() {
         &mut j,
         &file,
         ImportFormat::Vcard,
-        ImportOptions::default(),
+        &ImportOptions::default(),
         now(),
     )
     .unwrap();

@@ -65,12 +65,12 @@ fn varied_journal() -> Journal {
     j.delete_exchange(&gone.id).unwrap();
     j.add_checkin(&CheckInInput {
         on: day(3, 4),
-        mood: -1,
-        energy: 2,
-        owing: 3,
-        worry: 2,
-        pressured: 1,
-        exhaustion: 0,
+        mood: Some(-1),
+        energy: Some(2),
+        owing: Some(3),
+        worry: Some(2),
+        pressured: Some(1),
+        exhaustion: Some(0),
         reflection: "thanked Ana".into(),
         prompt: Some("Who helped you this week?".into()),
     })
@@ -86,7 +86,7 @@ fn import(
     j: &mut Journal,
     path: &Path,
 ) -> reciprocity::Result<reciprocity::transfer::ImportSummary> {
-    import_file(j, path, ImportFormat::Json, ImportOptions::default(), at())
+    import_file(j, path, ImportFormat::Json, &ImportOptions::default(), at())
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn hostile(name: &str) -> PathBuf {
 
 fn assert_refused(j: &mut Journal, path: &Path, format: ImportFormat, expect: &[&str]) {
     let before: Records = j.all_records().unwrap();
-    let err = import_file(j, path, format, ImportOptions::default(), at())
+    let err = import_file(j, path, format, &ImportOptions::default(), at())
         .expect_err("the file should be refused");
     let msg = err.to_string();
     assert_eq!(err.code(), "import_invalid", "{msg}");

@@ -272,12 +272,12 @@ pub(crate) fn adjust_recent(g: &mut Builder) {
         let age = (end - c.on).num_days();
         if rising && age < 90 {
             let level = 1.0 + 2.6 * (90.0 - age as f64) / 90.0;
-            c.owing = g.rng.scale(level, 0.5, 4);
-            c.worry = g.rng.scale(level, 0.5, 4);
-            c.pressured = g.rng.scale(level, 0.5, 4);
+            c.owing = Some(g.rng.scale(level, 0.5, 4));
+            c.worry = Some(g.rng.scale(level, 0.5, 4));
+            c.pressured = Some(g.rng.scale(level, 0.5, 4));
         }
         if over && age < 60 {
-            c.exhaustion = g.rng.scale(3.4, 0.5, 4);
+            c.exhaustion = Some(g.rng.scale(3.4, 0.5, 4));
         }
     }
     if rising {

@@ -80,13 +80,16 @@ pub(crate) fn ratings<'a>(ctx: &Ctx<'a>) -> Vec<Rating<'a>> {
         }
     }
     for c in &ctx.checkins {
-        let index = mean_x25(&[Some(c.owing), Some(c.worry), Some(c.pressured)]).unwrap_or(0.0);
-        out.push(Rating {
-            on: c.on,
-            index,
-            id: &c.id,
-            person: None,
-        });
+        // A check-in without the anxiety items (a mood brought in from another app) says
+        // nothing about owing.
+        if let Some(index) = mean_x25(&[c.owing, c.worry, c.pressured]) {
+            out.push(Rating {
+                on: c.on,
+                index,
+                id: &c.id,
+                person: None,
+            });
+        }
     }
     out.sort_by_key(|r| r.on);
     out

@@ -180,9 +180,11 @@ fn strain(ctx: &Ctx, gives: &[&super::context::Ex]) -> Strain {
     let window = ctx.s.anxiety_window_days;
     let exhaustion = ctx
         .checkins
-        .last()
+        .iter()
+        .rev()
+        .find(|c| c.exhaustion.is_some())
         .filter(|c| (ctx.now - c.on).num_days() <= window)
-        .map(|c| (c.exhaustion, c.id.clone()));
+        .and_then(|c| Some((c.exhaustion?, c.id.clone())));
     Strain {
         drained_mean: (dn > 0 && dw > 0.0).then(|| (dsum / dw, dn)),
         expectation_share: (en > 0 && ew > 0.0).then(|| (esum / ew, en)),

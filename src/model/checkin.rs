@@ -1,8 +1,10 @@
 //! A check-in: a short, periodic reflection. Mood and energy run −2..=2; the three
-//! reciprocity-anxiety items and the exhaustion item run 0..=4.
+//! reciprocity-anxiety items and the exhaustion item run 0..=4. Each rating is optional (a
+//! check-in brought in from another app may carry only a mood), but a check-in holds at least
+//! one rating or some reflection. An unrated item is unknown, never zero.
 
 use super::validate::{check_date, check_scale, check_text, MAX_NOTE};
-use crate::Result;
+use crate::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -11,16 +13,16 @@ use ts_rs::TS;
 pub struct CheckIn {
     pub id: String,
     pub on: NaiveDate,
-    pub mood: i8,
-    pub energy: i8,
+    pub mood: Option<i8>,
+    pub energy: Option<i8>,
     /// "I owe more than I can repay."
-    pub owing: u8,
+    pub owing: Option<u8>,
     /// "I worry about returning favours."
-    pub worry: u8,
+    pub worry: Option<u8>,
     /// "I feel pressured by what others did for me."
-    pub pressured: u8,
+    pub pressured: Option<u8>,
     /// "I am worn out by what I give."
-    pub exhaustion: u8,
+    pub exhaustion: Option<u8>,
     pub reflection: String,
     /// The reflection prompt the user answered, if any.
     pub prompt: Option<String>,
@@ -32,12 +34,18 @@ pub struct CheckIn {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CheckInInput {
     pub on: NaiveDate,
-    pub mood: i8,
-    pub energy: i8,
-    pub owing: u8,
-    pub worry: u8,
-    pub pressured: u8,
-    pub exhaustion: u8,
+    #[serde(default)]
+    pub mood: Option<i8>,
+    #[serde(default)]
+    pub energy: Option<i8>,
+    #[serde(default)]
+    pub owing: Option<u8>,
+    #[serde(default)]
+    pub worry: Option<u8>,
+    #[serde(default)]
+    pub pressured: Option<u8>,
+    #[serde(default)]
+    pub exhaustion: Option<u8>,
     #[serde(default)]
     pub reflection: String,
     #[serde(default)]
@@ -47,18 +55,35 @@ pub struct CheckInInput {
 impl CheckInInput {
     pub fn validated(&self) -> Result<CheckInInput> {
         check_date("on", self.on)?;
-        check_scale("mood", i64::from(self.mood), -2, 2)?;
-        check_scale("energy", i64::from(self.energy), -2, 2)?;
-        check_scale("owing", i64::from(self.owing), 0, 4)?;
-        check_scale("worry", i64::from(self.worry), 0, 4)?;
-        check_scale("pressured", i64::from(self.pressured), 0, 4)?;
-        check_scale("exhaustion", i64::from(self.exhaustion), 0, 4)?;
+        for (field, value, min) in [
+            ("mood", self.mood.map(i64::from), -2),
+            ("energy", self.energy.map(i64::from), -2),
+            ("owing", self.owing.map(i64::from), 0),
+            ("worry", self.worry.map(i64::from), 0),
+            ("pressured", self.pressured.map(i64::from), 0),
+            ("exhaustion", self.exhaustion.map(i64::from), 0),
+        ] {
+            if let Some(v) = value {
+                check_scale(field, v, min, if min < 0 { 2 } else { 4 })?;
+            }
+        }
         let prompt = match &self.prompt {
             Some(p) if !p.trim().is_empty() => Some(check_text("prompt", p, 1, 500)?),
             _ => None,
         };
+        let reflection = check_text("reflection", &self.reflection, 0, MAX_NOTE)?;
+        let rated = [self.mood, self.energy].iter().any(Option::is_some)
+            || [self.owing, self.worry, self.pressured, self.exhaustion]
+                .iter()
+                .any(Option::is_some);
+        if !rated && reflection.is_empty() {
+            return Err(Error::invalid(
+                "reflection",
+                "a check-in needs at least one answer or a few words of reflection",
+            ));
+        }
         Ok(CheckInInput {
-            reflection: check_text("reflection", &self.reflection, 0, MAX_NOTE)?,
+            reflection,
             prompt,
             ..self.clone()
         })
@@ -72,12 +97,12 @@ mod tests {
     fn input() -> CheckInInput {
         CheckInInput {
             on: NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
-            mood: 0,
-            energy: 1,
-            owing: 2,
-            worry: 1,
-            pressured: 0,
-            exhaustion: 3,
+            mood: Some(0),
+            energy: Some(1),
+            owing: Some(2),
+            worry: Some(1),
+            pressured: Some(0),
+            exhaustion: Some(3),
             reflection: "  fine  ".into(),
             prompt: None,
         }
@@ -86,15 +111,27 @@ mod tests {
     #[test]
     fn mood_outside_minus_two_to_two_is_refused() {
         let mut i = input();
-        i.mood = 3;
+        i.mood = Some(3);
         assert_eq!(i.validated().unwrap_err().field(), Some("mood"));
     }
 
     #[test]
     fn anxiety_items_above_four_are_refused() {
         let mut i = input();
-        i.worry = 5;
+        i.worry = Some(5);
         assert_eq!(i.validated().unwrap_err().field(), Some("worry"));
+    }
+
+    #[test]
+    fn a_check_in_with_only_a_mood_is_kept_and_an_empty_one_refused() {
+        let mut i = input();
+        (i.energy, i.owing, i.worry, i.pressured, i.exhaustion) = (None, None, None, None, None);
+        i.reflection = String::new();
+        assert!(i.validated().is_ok());
+        i.mood = None;
+        assert_eq!(i.validated().unwrap_err().field(), Some("reflection"));
+        i.reflection = "quiet week".into();
+        assert!(i.validated().is_ok());
     }
 
     #[test]

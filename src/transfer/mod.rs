@@ -5,7 +5,9 @@
 
 pub mod backups;
 pub mod csv_export;
+pub mod daylio;
 pub mod document;
+pub mod monica;
 pub mod vcard;
 
 use crate::journal::{Journal, MergeSummary};
@@ -24,31 +26,53 @@ pub enum ImportFormat {
     Json,
     /// vCard 3.0 or 4.0 contacts.
     Vcard,
+    /// A Monica (v4) JSON export.
+    Monica,
+    /// A Daylio CSV export.
+    Daylio,
 }
 
 impl ImportFormat {
-    /// The format a file's name suggests.
-    pub fn from_path(path: &Path) -> Option<ImportFormat> {
+    /// The format a file's name suggests; for `.json`, a peek inside tells this journal's
+    /// own export from Monica's.
+    pub fn detect(path: &Path) -> Option<ImportFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "json" => Some(ImportFormat::Json),
+            "json" => {
+                let head: String = std::fs::read_to_string(path)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(4096)
+                    .collect();
+                let monica =
+                    head.contains("\"account\"") && !head.contains("\"reciprocity-journal\"");
+                Some(if monica {
+                    ImportFormat::Monica
+                } else {
+                    ImportFormat::Json
+                })
+            }
             "vcf" | "vcard" => Some(ImportFormat::Vcard),
+            "csv" => Some(ImportFormat::Daylio),
             _ => None,
         }
     }
 }
 
 /// Options that some formats use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportOptions {
-    /// The relationship given to people from a contacts file.
+    /// The relationship given to people from a contacts file or Monica.
     pub relationship: Relationship,
+    /// Daylio mood labels (lower case) and where they sit on −2..=2.
+    pub moods: std::collections::HashMap<String, i8>,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions {
             relationship: Relationship::Acquaintance,
+            moods: daylio::default_moods(),
         }
     }
 }
@@ -59,12 +83,17 @@ pub fn import_file(
     journal: &mut Journal,
     path: &Path,
     format: ImportFormat,
-    options: ImportOptions,
+    options: &ImportOptions,
     now: DateTime<Utc>,
 ) -> crate::Result<ImportSummary> {
     let (records, skipped) = match format {
         ImportFormat::Json => (document::read_json_records(path, journal)?, Vec::new()),
         ImportFormat::Vcard => vcard::read_vcard_records(journal, path, options.relationship, now)?,
+        ImportFormat::Monica => monica::read_monica_records(path, options.relationship, now)?,
+        ImportFormat::Daylio => (
+            daylio::read_daylio_records(path, &options.moods)?,
+            Vec::new(),
+        ),
     };
     if journal.path().is_some() {
         backups::make_backup(journal, backups::BackupKind::BeforeImport, now)?;

@@ -57,7 +57,7 @@ pub enum Command {
     Settle(SettleArgs),
     /// Find exchanges by words in what, note, tags or the person's name.
     Search(SearchArgs),
-    /// Record a check-in.
+    /// Record a check-in; every answer is optional, but give at least one or some text.
     Checkin(CheckinArgs),
     /// List check-ins, oldest first.
     Checkins(CheckinsArgs),
@@ -232,22 +232,22 @@ pub struct CheckinArgs {
     pub on: Option<NaiveDate>,
     /// −2 (low) … 2 (high).
     #[arg(long, allow_negative_numbers = true)]
-    pub mood: i8,
+    pub mood: Option<i8>,
     /// −2 (low) … 2 (high).
     #[arg(long, allow_negative_numbers = true)]
-    pub energy: i8,
+    pub energy: Option<i8>,
     /// I owe more than I can repay, 0–4.
     #[arg(long)]
-    pub owing: u8,
+    pub owing: Option<u8>,
     /// I worry about returning favours, 0–4.
     #[arg(long)]
-    pub worry: u8,
+    pub worry: Option<u8>,
     /// I feel pressured by what others did for me, 0–4.
     #[arg(long)]
-    pub pressured: u8,
+    pub pressured: Option<u8>,
     /// I am worn out by what I give, 0–4.
     #[arg(long)]
-    pub exhaustion: u8,
+    pub exhaustion: Option<u8>,
     #[arg(long, default_value = "")]
     pub text: String,
     #[arg(long)]
@@ -283,6 +283,10 @@ pub enum ImportKind {
     Json,
     /// vCard contacts (.vcf).
     Vcard,
+    /// A Monica (v4) JSON export.
+    Monica,
+    /// A Daylio CSV export.
+    Daylio,
 }
 
 #[derive(Args)]
@@ -291,9 +295,13 @@ pub struct ImportArgs {
     /// The file's format (default: from its extension).
     #[arg(long, value_enum)]
     pub format: Option<ImportKind>,
-    /// The relationship for people from a contacts file (default: acquaintance).
+    /// The relationship for people from a contacts file or Monica (default: acquaintance).
     #[arg(long, short)]
     pub relationship: Option<Relationship>,
+    /// Daylio: where a mood label sits on −2…2, e.g. --mood "so-so=0" (repeatable; rad, good,
+    /// meh, bad and awful are known).
+    #[arg(long = "mood", value_name = "LABEL=N")]
+    pub moods: Vec<String>,
 }
 
 #[derive(Subcommand)]

@@ -32,7 +32,7 @@ pub fn list(journal: &Journal, a: CheckinsArgs, json: bool) -> Result<()> {
         return print_json(&all);
     }
     if all.is_empty() {
-        println!("No check-ins yet. `recip checkin --mood 0 --energy 0 --owing 0 --worry 0 --pressured 0 --exhaustion 0` records one.");
+        println!("No check-ins yet. `recip checkin --mood 0 --owing 1 --text \"…\"` records one.");
     }
     for c in &all {
         println!("{}", checkin_line(c));

@@ -5,7 +5,9 @@ use crate::output::print_json;
 use chrono::Utc;
 use reciprocity::journal::Journal;
 use reciprocity::transfer::backups::{self, BackupKind};
-use reciprocity::transfer::{csv_export, document, import_file, ImportFormat, ImportOptions};
+use reciprocity::transfer::{
+    csv_export, daylio, document, import_file, ImportFormat, ImportOptions,
+};
 use reciprocity::{Error, Result};
 use std::path::Path;
 
@@ -33,21 +35,26 @@ pub fn import(journal: &mut Journal, a: ImportArgs, json: bool) -> Result<()> {
     let format = match a.format {
         Some(ImportKind::Json) => ImportFormat::Json,
         Some(ImportKind::Vcard) => ImportFormat::Vcard,
-        None => ImportFormat::from_path(&a.file).ok_or_else(|| {
+        Some(ImportKind::Monica) => ImportFormat::Monica,
+        Some(ImportKind::Daylio) => ImportFormat::Daylio,
+        None => ImportFormat::detect(&a.file).ok_or_else(|| {
             Error::invalid(
                 "format",
                 format!(
-                    "cannot tell the format of {} from its name; give --format json or vcard",
+                    "cannot tell the format of {} from its name; give --format json, vcard, monica or daylio",
                     a.file.display()
                 ),
             )
         })?,
     };
-    let mut options = ImportOptions::default();
+    let mut options = ImportOptions {
+        moods: daylio::moods_with(&a.moods)?,
+        ..ImportOptions::default()
+    };
     if let Some(r) = a.relationship {
         options.relationship = r;
     }
-    let summary = import_file(journal, &a.file, format, options, Utc::now())?;
+    let summary = import_file(journal, &a.file, format, &options, Utc::now())?;
     if json {
         return print_json(&summary);
     }

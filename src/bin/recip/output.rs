@@ -108,9 +108,17 @@ pub fn exchange_details(e: &Exchange, person: &Person) -> String {
 }
 
 pub fn checkin_line(c: &CheckIn) -> String {
+    let signed = |v: Option<i8>| v.map_or("–".to_string(), |v| format!("{v:+}"));
+    let plain = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
     let mut line = format!(
-        "{}  mood {:+}  energy {:+}  owing {}  worry {}  pressured {}  exhaustion {}",
-        c.on, c.mood, c.energy, c.owing, c.worry, c.pressured, c.exhaustion
+        "{}  mood {}  energy {}  owing {}  worry {}  pressured {}  exhaustion {}",
+        c.on,
+        signed(c.mood),
+        signed(c.energy),
+        plain(c.owing),
+        plain(c.worry),
+        plain(c.pressured),
+        plain(c.exhaustion)
     );
     if !c.reflection.is_empty() {
         line.push_str(&format!("  “{}”", c.reflection));
