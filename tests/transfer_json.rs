@@ -2,6 +2,7 @@
 //! record wins, and every bad file is refused with a message and no change.
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use reciprocity::insight::{DismissAction, Dismissal, Settings, Severity};
 use reciprocity::journal::{Journal, Records};
 use reciprocity::model::{
     CheckInInput, Direction, ExchangeInput, Kind, PersonInput, Relationship, Settlement,
@@ -75,6 +76,20 @@ fn varied_journal() -> Journal {
         prompt: Some("Who helped you this week?".into()),
     })
     .unwrap();
+    let settings = Settings {
+        half_life_days: 60.0,
+        ..Settings::default()
+    };
+    j.save_insight_settings(&settings).unwrap();
+    j.save_dismissal(&Dismissal {
+        insight_id: "gives_more:someone".into(),
+        action: DismissAction::Snoozed,
+        until: Some(day(5, 1)),
+        severity: Severity::Notice,
+        strength: 0.93,
+        on: day(3, 5),
+    })
+    .unwrap();
     j
 }
 
@@ -106,6 +121,8 @@ fn export_then_import_into_an_empty_journal_then_export_gives_the_same_document(
     let again = Document::from_journal(&empty, at()).unwrap();
     assert_eq!(again, doc);
     assert_eq!(again.to_json(), std::fs::read_to_string(&first).unwrap());
+    assert_eq!((doc.dismissals.len(), doc.settings.len()), (1, 1));
+    assert_eq!(empty.load_insight_settings().unwrap().half_life_days, 60.0);
 }
 
 #[test]

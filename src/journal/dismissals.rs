@@ -72,3 +72,45 @@ impl Journal {
         Ok(n > 0)
     }
 }
+
+/// Every dismissal, in insight id order: what a backup holds.
+pub(crate) fn list_every_dismissal(conn: &rusqlite::Connection) -> Result<Vec<Dismissal>> {
+    let mut stmt = conn.prepare(
+        "SELECT insight_id, action, until_date, severity, strength, on_date
+         FROM insight_dismissal ORDER BY insight_id",
+    )?;
+    let rows = stmt.query_map([], dismissal_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Inserts `d`, or replaces the stored choice for the same insight when `d` was made later.
+pub(crate) fn merge_dismissal(conn: &rusqlite::Connection, d: &Dismissal) -> Result<super::Merged> {
+    use rusqlite::OptionalExtension;
+    let stored: Option<chrono::NaiveDate> = conn
+        .query_row(
+            "SELECT on_date FROM insight_dismissal WHERE insight_id = ?1",
+            params![d.insight_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let merged = match stored {
+        None => super::Merged::Added,
+        Some(on) if d.on > on => super::Merged::Updated,
+        Some(_) => return Ok(super::Merged::Kept),
+    };
+    conn.execute(
+        "INSERT OR REPLACE INTO insight_dismissal
+             (insight_id, action, until_date, severity, strength, on_date, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            d.insight_id,
+            d.action.as_str(),
+            d.until,
+            d.severity.as_str(),
+            d.strength,
+            d.on,
+            now()
+        ],
+    )?;
+    Ok(merged)
+}

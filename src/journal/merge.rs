@@ -3,9 +3,12 @@
 //! arrive in any order. Records merge by id; the newer `updated_at` wins.
 
 use super::checkins::{list_every_checkin, merge_checkin};
+use super::dismissals::{list_every_dismissal, merge_dismissal};
 use super::exchange_rows::{list_every_exchange, merge_exchange};
 use super::people::{list_every_person, merge_person};
+use super::settings::{list_every_setting, merge_setting, Setting};
 use super::Journal;
+use crate::insight::Dismissal;
 use crate::model::{CheckIn, Exchange, Person};
 use crate::{Error, Result};
 use serde::Serialize;
@@ -45,6 +48,8 @@ pub struct Records {
     pub people: Vec<Person>,
     pub exchanges: Vec<Exchange>,
     pub checkins: Vec<CheckIn>,
+    pub dismissals: Vec<Dismissal>,
+    pub settings: Vec<Setting>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -52,6 +57,8 @@ pub struct MergeSummary {
     pub people: MergeCount,
     pub exchanges: MergeCount,
     pub checkins: MergeCount,
+    pub dismissals: MergeCount,
+    pub settings: MergeCount,
 }
 
 impl Journal {
@@ -61,6 +68,8 @@ impl Journal {
             people: list_every_person(&self.conn)?,
             exchanges: list_every_exchange(&self.conn)?,
             checkins: list_every_checkin(&self.conn)?,
+            dismissals: list_every_dismissal(&self.conn)?,
+            settings: list_every_setting(&self.conn)?,
         })
     }
 
@@ -79,6 +88,12 @@ impl Journal {
         }
         for c in &records.checkins {
             summary.checkins.count(merge_checkin(&tx, c)?);
+        }
+        for d in &records.dismissals {
+            summary.dismissals.count(merge_dismissal(&tx, d)?);
+        }
+        for s in &records.settings {
+            summary.settings.count(merge_setting(&tx, s)?);
         }
         tx.commit().map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ConstraintViolation) => Error::invalid(

@@ -24,6 +24,7 @@ mod settings;
 
 pub use insight_data::RawAggregate;
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
+pub use settings::Setting;
 
 use crate::Result;
 use chrono::{DateTime, Utc};

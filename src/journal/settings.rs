@@ -49,3 +49,46 @@ impl Journal {
         self.set_setting(INSIGHT_SETTINGS_KEY, &text)
     }
 }
+
+/// One stored setting, as a backup holds it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Setting {
+    pub key: String,
+    /// JSON text.
+    pub value: String,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Every setting, in key order.
+pub(crate) fn list_every_setting(conn: &rusqlite::Connection) -> Result<Vec<Setting>> {
+    let mut stmt = conn.prepare("SELECT key, value, updated_at FROM setting ORDER BY key")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Setting {
+            key: r.get(0)?,
+            value: r.get(1)?,
+            updated_at: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Inserts `s`, or replaces the stored value under the same key when `s` is newer.
+pub(crate) fn merge_setting(conn: &rusqlite::Connection, s: &Setting) -> Result<super::Merged> {
+    let stored: Option<chrono::DateTime<chrono::Utc>> = conn
+        .query_row(
+            "SELECT updated_at FROM setting WHERE key = ?1",
+            params![s.key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let merged = match stored {
+        None => super::Merged::Added,
+        Some(at) if s.updated_at > at => super::Merged::Updated,
+        Some(_) => return Ok(super::Merged::Kept),
+    };
+    conn.execute(
+        "INSERT OR REPLACE INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)",
+        params![s.key, s.value, s.updated_at],
+    )?;
+    Ok(merged)
+}

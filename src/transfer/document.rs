@@ -3,7 +3,8 @@
 //! merges by id, so the same file twice changes nothing, and the newer record wins.
 
 use super::{problem, read_text, write_atomically};
-use crate::journal::{Journal, Records};
+use crate::insight::{DismissAction, Dismissal};
+use crate::journal::{Journal, Records, Setting};
 use crate::model::{
     CheckIn, CheckInInput, Direction, Exchange, ExchangeInput, Person, PersonInput,
 };
@@ -25,6 +26,12 @@ pub struct Document {
     pub people: Vec<Person>,
     pub exchanges: Vec<Exchange>,
     pub checkins: Vec<CheckIn>,
+    /// Insights the user dismissed or snoozed.
+    #[serde(default)]
+    pub dismissals: Vec<Dismissal>,
+    /// Stored settings (JSON text under a key).
+    #[serde(default)]
+    pub settings: Vec<Setting>,
 }
 
 impl Document {
@@ -33,6 +40,8 @@ impl Document {
             people,
             exchanges,
             checkins,
+            dismissals,
+            settings,
         } = journal.all_records()?;
         Ok(Document {
             format: FORMAT.into(),
@@ -41,6 +50,8 @@ impl Document {
             people,
             exchanges,
             checkins,
+            dismissals,
+            settings,
         })
     }
 
@@ -104,6 +115,8 @@ pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
     let people: Vec<Person> = records(path, map, "people")?;
     let exchanges: Vec<Exchange> = records(path, map, "exchanges")?;
     let checkins: Vec<CheckIn> = records(path, map, "checkins")?;
+    let dismissals: Vec<Dismissal> = records(path, map, "dismissals")?;
+    let settings: Vec<Setting> = records(path, map, "settings")?;
     let exported_at = map
         .get("exported_at")
         .cloned()
@@ -118,6 +131,8 @@ pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
         people,
         exchanges,
         checkins,
+        dismissals,
+        settings,
     };
     check_document(path, &mut doc, journal)?;
     Ok(doc)
@@ -280,6 +295,24 @@ fn normalise(path: &Path, doc: &mut Document) -> Result<()> {
         .map_err(|e| field_problem(path, format!("checkins[{i}] (id {})", c.id), e))?;
         (c.reflection, c.prompt) = (v.reflection, v.prompt);
     }
+    for (i, d) in doc.dismissals.iter().enumerate() {
+        let at = format!("dismissals[{i}]");
+        if d.insight_id.trim().is_empty() {
+            return Err(problem(path, at, "insight_id: names no insight"));
+        }
+        if d.action == DismissAction::Snoozed && d.until.is_none() {
+            return Err(problem(path, at, "until: a snooze needs the date it ends"));
+        }
+    }
+    for (i, s) in doc.settings.iter().enumerate() {
+        let at = format!("settings[{i}]");
+        if s.key.trim().is_empty() {
+            return Err(problem(path, at, "key: a setting needs a name"));
+        }
+        if serde_json::from_str::<Value>(&s.value).is_err() {
+            return Err(problem(path, at, "value: not JSON text"));
+        }
+    }
     Ok(())
 }
 
@@ -308,5 +341,7 @@ pub fn read_json_records(path: &Path, journal: &Journal) -> Result<Records> {
         people: doc.people,
         exchanges: doc.exchanges,
         checkins: doc.checkins,
+        dismissals: doc.dismissals,
+        settings: doc.settings,
     })
 }

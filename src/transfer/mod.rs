@@ -117,7 +117,8 @@ impl ImportSummary {
         let mut out = format!(
             "People: {} added, {} updated, {} already up to date.\n\
              Exchanges: {} added, {} updated, {} already up to date.\n\
-             Check-ins: {} added, {} updated, {} already up to date.",
+             Check-ins: {} added, {} updated, {} already up to date.\n\
+             Dismissed insights: {} added, {} updated; settings: {} added, {} updated.",
             m.people.added,
             m.people.updated,
             m.people.unchanged,
@@ -126,7 +127,11 @@ impl ImportSummary {
             m.exchanges.unchanged,
             m.checkins.added,
             m.checkins.updated,
-            m.checkins.unchanged
+            m.checkins.unchanged,
+            m.dismissals.added,
+            m.dismissals.updated,
+            m.settings.added,
+            m.settings.updated
         );
         if !self.skipped.is_empty() {
             out.push_str(&format!("\nSkipped {}:", self.skipped.len()));
