@@ -219,3 +219,28 @@ fn median_averages_the_middle_pair() {
     assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
     assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), Some(2.5));
 }
+
+#[test]
+fn beta_quantiles_from_a_nearby_start_match_the_full_inversion() {
+    use reciprocity::insight::stats::{beta_interval_near, beta_quantile_near};
+    for (a, b) in [
+        (3.5, 2.25),
+        (13.2, 4.7),
+        (40.0, 35.5),
+        (1.0, 7.3),
+        (2.0, 90.0),
+    ] {
+        for p in [0.1, 0.5, 0.9] {
+            let exact = beta_quantile(a, b, p);
+            for start in [exact * 0.9, exact, (exact + 1.0) / 2.0, 0.5] {
+                let near = beta_quantile_near(a, b, p, start, 1e-12);
+                assert!(close(near, exact, 1e-10), "{a},{b},{p}/{start}: {near}");
+                let rough = beta_quantile_near(a, b, p, start, 1e-7);
+                assert!(close(rough, exact, 1e-6), "{a},{b},{p}/{start}: {rough}");
+            }
+        }
+        let (lo, hi) = beta_interval_near(a, b, 0.1, (0.3, 0.7), 1e-12);
+        assert!(close(lo, beta_quantile(a, b, 0.1), 1e-10));
+        assert!(close(hi, beta_quantile(a, b, 0.9), 1e-10));
+    }
+}

@@ -6,7 +6,7 @@
 //! effective n ≥ 6 and 30 days of history (adams1965, walster1978, clark1979).
 
 use super::context::{fraction_words, pct, Ctx, Ex, IdMap};
-use super::stats::{beta_mean, beta_prob_above, beta_quantile};
+use super::stats::{beta_interval_near, beta_mean, beta_prob_above, beta_quantile};
 use super::types::{Insight, InsightKind, Severity, Subject};
 use crate::model::{Relationship, Sphere};
 use chrono::{Datelike, NaiveDate};
@@ -166,7 +166,7 @@ fn series(ctx: &Ctx, list: &[&Ex], tail: f64) -> Vec<BalancePoint> {
             ends.push(end);
         }
     }
-    let mut out = Vec::with_capacity(ends.len());
+    let mut out: Vec<BalancePoint> = Vec::with_capacity(ends.len());
     let (mut g, mut r) = (0.0, 0.0);
     let mut at: Option<NaiveDate> = None;
     let mut i = 0;
@@ -189,11 +189,17 @@ fn series(ctx: &Ctx, list: &[&Ex], tail: f64) -> Vec<BalancePoint> {
         }
         at = Some(end);
         let (a, b) = (1.0 + g, 1.0 + r);
+        // Each month starts from the month before: one or two Newton steps, to 1e-7 (a chart
+        // shows three digits at most).
+        let (low, high) = match out.last() {
+            Some(prev) => beta_interval_near(a, b, tail, (prev.low, prev.high), 1e-7),
+            None => (beta_quantile(a, b, tail), beta_quantile(a, b, 1.0 - tail)),
+        };
         out.push(BalancePoint {
             month: format!("{:04}-{:02}", end.year(), end.month()),
             share: beta_mean(a, b),
-            low: beta_quantile(a, b, tail),
-            high: beta_quantile(a, b, 1.0 - tail),
+            low,
+            high,
         });
     }
     out

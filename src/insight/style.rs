@@ -31,9 +31,14 @@ pub struct StylePair {
 pub(crate) fn pairs(ctx: &Ctx) -> Vec<StylePair> {
     // Explicit links: the give that names a receipt in `reciprocates`, by the receipt's id.
     let mut linked: IdMap<usize> = IdMap::default();
-    for (k, e) in ctx.ex.iter().enumerate() {
-        if let (true, Some(target)) = (e.given() && !e.is_slight(), e.fact.reciprocates.as_deref())
-        {
+    // Only gives inside the lookback (plus the pairing window) can return a receipt in it.
+    let horizon = ctx.s.style_lookback_days + ctx.s.style_window_days;
+    let start = ctx.ex.partition_point(|e| e.age > horizon);
+    for (k, e) in ctx.ex.iter().enumerate().skip(start) {
+        if !e.given() || e.is_slight() {
+            continue;
+        }
+        if let Some(target) = e.fact.reciprocates.as_deref() {
             linked.entry(target).or_insert(k);
         }
     }
@@ -42,10 +47,13 @@ pub(crate) fn pairs(ctx: &Ctx) -> Vec<StylePair> {
         used[k] = true;
     }
     let mut out = Vec::new();
+    let lookback = ctx.s.style_lookback_days;
     for list in &ctx.by_person {
-        for (pos, &k) in list.iter().enumerate() {
+        // Lists are oldest first: skip straight to the receipts inside the lookback.
+        let first = list.partition_point(|&k| ctx.ex[k].age > lookback);
+        for (pos, &k) in list.iter().enumerate().skip(first) {
             let e = &ctx.ex[k];
-            if e.given() || e.is_slight() || e.age > ctx.s.style_lookback_days {
+            if e.given() || e.is_slight() {
                 continue;
             }
             let explicit = linked
