@@ -50,19 +50,20 @@ pub fn beta_interval_near(a: f64, b: f64, tail: f64, near: (f64, f64), tol: f64)
 }
 
 fn newton_quantile(a: f64, b: f64, p: f64, start: f64, ln_b: f64, tol: f64) -> f64 {
-    if !(start > 0.0 && start < 1.0) || !(p > 0.0 && p < 1.0) || a < 1.0 || b < 1.0 {
+    let inside = |v: f64| v > 0.0 && v < 1.0;
+    if !inside(start) || !inside(p) || a < 1.0 || b < 1.0 {
         return beta_quantile(a, b, p);
     }
     let mut x = start;
     for _ in 0..8 {
         let f = beta_reg(a, b, x) - p;
         let density = ((a - 1.0) * x.ln() + (b - 1.0) * (1.0 - x).ln() - ln_b).exp();
-        if !(density > 0.0) || !density.is_finite() {
+        if density.is_nan() || density <= 0.0 || density.is_infinite() {
             break;
         }
         let step = f / density;
         let next = x - step;
-        if !(next > 0.0 && next < 1.0) {
+        if !inside(next) {
             break;
         }
         // Newton converges quadratically: after a step this small the error is ~step².
