@@ -2,9 +2,39 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
-.PHONY: test lint test-core bindings
+.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e
 
-test: lint test-core
+# The desktop app's binary; honours CARGO_TARGET_DIR like cargo does.
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+APP_BIN := $(TARGET_DIR)/debug/reciprocity-desktop
+XVFB := xvfb-run -a -s "-screen 0 1400x1000x24"
+
+test: setup-test ui lint test-core test-ui e2e
+
+# Installs what is missing, builds the UI and the app, and opens the window
+# (headless machines: `xvfb-run make run`).
+run: setup-run app
+	$(APP_BIN)
+
+setup-run:
+	scripts/setup.sh run
+
+setup-test:
+	scripts/setup.sh test
+
+# The UI's static files, which the app embeds when built with `custom-protocol`.
+ui:
+	cd ui && npm run build
+
+app: ui
+	cargo build -p reciprocity-desktop
+
+test-ui:
+	cd ui && npm run check && npm test
+
+# Drives the built app in a real window (tauri-driver + WebKitWebDriver under Xvfb).
+e2e: app
+	RECIPROCITY_APP="$(abspath $(APP_BIN))" $(XVFB) node --test --test-concurrency=1 e2e/tests/
 
 lint:
 	cargo fmt --all -- --check
@@ -16,3 +46,4 @@ test-core:
 # Rewrites ui/src/bindings from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p reciprocity --lib bindings
+	UPDATE_BINDINGS=1 cargo test -p reciprocity-desktop --test bindings

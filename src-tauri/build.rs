@@ -24,7 +24,24 @@ const COMMANDS: &[&str] = &[
     "list_checkins",
 ];
 
+/// The app embeds `ui/dist` at compile time. On a fresh checkout (before `make ui`) a
+/// placeholder page keeps `cargo build` and `cargo test` working; the Makefile always builds
+/// the real UI first.
+fn ensure_ui_dist() {
+    let dist = std::path::Path::new("../ui/dist");
+    if !dist.join("index.html").exists() {
+        std::fs::create_dir_all(dist).expect("create ui/dist");
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><meta charset=\"utf-8\"><title>Reciprocity Journal</title>\n\
+             <p>The interface has not been built: run <code>make run</code>.</p>\n",
+        )
+        .expect("write the placeholder ui/dist/index.html");
+    }
+}
+
 fn main() {
+    ensure_ui_dist();
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

@@ -2,7 +2,7 @@
 // counter that screens watch to reload after any change (ours, or the CLI's seen on focus).
 import { api, toApiError, type ApiError } from '../api';
 import type { Exchange } from '../bindings/Exchange';
-import type { JournalStatus } from '../bindings/JournalStatus';
+import type { JournalStatus } from '../bindings/shell/JournalStatus';
 import type { Person } from '../bindings/Person';
 import { todayIso } from './dates';
 
