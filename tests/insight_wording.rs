@@ -388,3 +388,19 @@ fn the_reference_list_carries_every_cited_work_with_its_full_citation() {
         assert!((1940..=2030).contains(&r.year));
     }
 }
+
+#[test]
+fn an_open_loop_with_family_is_a_nudge_to_say_thanks_not_a_debt() {
+    let mut j = Journal::new("2026-06-30");
+    let mum = j.person("Mum", Relationship::Family);
+    j.receive(&mum, 40, 3);
+    j.last().what = "Sunday lunch".into();
+    let i = one(&j, InsightKind::OpenLoop);
+    assert_eq!(
+        i.headline,
+        "\"Sunday lunch\" from Mum has not been thanked yet (40 days); in a close bond there is \
+         no debt to settle, but thanks are always welcome."
+    );
+    assert!(i.research.contains(&"clark1979".to_string()));
+    assert_reads_as_a_sentence_with_numbers(&i);
+}

@@ -1,6 +1,7 @@
 //! Open loops (DESIGN §4.7): received favours still open (never thanked, returned or marked as
 //! needing no return) after 30 days — a practical list, oldest and weightiest first, and one
-//! gentle insight per person (gouldner1960, greenberg1971).
+//! gentle insight per person (gouldner1960, greenberg1971). With a partner, family or a
+//! close friend there is no debt to settle (clark1979): the insight is only a nudge to say thanks.
 
 use super::context::{plural, Ctx, IdMap};
 use super::types::{Insight, InsightKind, Severity, Subject};
@@ -60,19 +61,31 @@ pub(crate) fn insights(ctx: &Ctx, loops: &[OpenLoop]) -> Vec<Insight> {
         let Some(oldest) = mine.first() else {
             continue;
         };
-        let headline = if mine.len() == 1 {
-            format!(
+        let communal = person.relationship.is_communal();
+        let headline = match (mine.len(), communal) {
+            (1, false) => format!(
                 "\"{}\" from {} is still open after {} days; a thank-you may be all it needs.",
                 oldest.what, person.name, oldest.age_days
-            )
-        } else {
-            format!(
+            ),
+            (1, true) => format!(
+                "\"{}\" from {} has not been thanked yet ({} days); in a close bond there is no \
+                 debt to settle, but thanks are always welcome.",
+                oldest.what, person.name, oldest.age_days
+            ),
+            (n, false) => format!(
                 "{} from {} are still open; the oldest, \"{}\", is {} days old.",
-                plural(mine.len(), "favour", "favours"),
+                plural(n, "favour", "favours"),
                 person.name,
                 oldest.what,
                 oldest.age_days
-            )
+            ),
+            (n, true) => format!(
+                "{} from {} have not been thanked yet, the oldest {} days ago; in a close bond \
+                 there is no debt to settle, but thanks are always welcome.",
+                plural(n, "favour", "favours"),
+                person.name,
+                oldest.age_days
+            ),
         };
         let total: u32 = mine.iter().map(|l| u32::from(l.value)).sum();
         let insight = Insight::new(
@@ -107,7 +120,11 @@ pub(crate) fn insights(ctx: &Ctx, loops: &[OpenLoop]) -> Vec<Insight> {
             f64::from(total),
             format!("Together they are worth {total} on the 1–5 scale."),
         )
-        .research(&["gouldner1960", "greenberg1971"])
+        .research(if communal {
+            &["clark1979", "unanue2019"]
+        } else {
+            &["gouldner1960", "greenberg1971"]
+        })
         .evidence(mine.iter().map(|l| l.exchange_id.clone()).collect())
         .strength(mine.len() as f64);
         out.push(insight);
