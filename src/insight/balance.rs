@@ -5,7 +5,7 @@
 //! A flag needs P(θ > τ) ≥ 0.90 (τ = 0.60 for exchange bonds, 0.70 for communal ones), an
 //! effective n ≥ 6 and 30 days of history (adams1965, walster1978, clark1979).
 
-use super::context::{fraction_words, pct, Ctx, Ex, IdMap};
+use super::context::{chance, fraction_words, pct, Ctx, Ex, IdMap};
 use super::stats::{beta_interval_near, beta_mean, beta_prob_above, beta_quantile};
 use super::types::{Insight, InsightKind, Severity, Subject};
 use crate::model::{Relationship, Sphere};
@@ -281,11 +281,7 @@ fn flag(b: &PersonBalance, you_give: bool, evidence: Vec<String>) -> Insight {
         id: b.person_id.clone(),
         name: b.name.clone(),
     };
-    let (who, other) = if you_give {
-        ("your", "their")
-    } else {
-        ("their", "your")
-    };
+    let who = if you_give { "your" } else { "their" };
     let (low, high) = if you_give {
         (b.low, b.high)
     } else {
@@ -314,14 +310,14 @@ fn flag(b: &PersonBalance, you_give: bool, evidence: Vec<String>) -> Insight {
             format!(
                 "The chance that {who} share is above {} is {}.",
                 pct(b.threshold),
-                pct(p)
+                chance(p)
             ),
         )
         .reason(
             "counts",
             f64::from(if you_give { b.given } else { b.received }),
             format!(
-                "{} exchanges went from you and {} came to you; {other} side is the smaller.",
+                "{} exchanges went from you and {} came to you.",
                 b.given, b.received
             ),
         )

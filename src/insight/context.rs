@@ -176,6 +176,17 @@ pub(crate) fn pct(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
+/// A probability in words that never claims certainty: "more than 99%", "less than 1%".
+pub(crate) fn chance(p: f64) -> String {
+    if p > 0.99 {
+        "more than 99%".to_string()
+    } else if p < 0.01 {
+        "less than 1%".to_string()
+    } else {
+        pct(p)
+    }
+}
+
 /// A number with at most one decimal, without a trailing ".0".
 pub(crate) fn num(x: f64) -> String {
     let r = (x * 10.0).round() / 10.0;

@@ -7,7 +7,7 @@
 //! with strain it is the pattern of unmitigated communion (helgeson1998).
 
 use super::balance::{BalanceLabel, PersonBalance};
-use super::context::{fraction_words, num, pct, Ctx};
+use super::context::{chance, fraction_words, num, pct, Ctx};
 use super::stats::beta_prob_above;
 use super::types::{Insight, InsightKind, Severity, Subject};
 
@@ -101,7 +101,7 @@ pub(crate) fn insights(ctx: &Ctx, balances: &[PersonBalance]) -> Vec<Insight> {
              is {}).",
             pct(share),
             pct(s.over_giving_share),
-            pct(p_share)
+            chance(p_share)
         ),
     )
     .reason(
