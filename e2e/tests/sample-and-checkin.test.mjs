@@ -20,6 +20,18 @@ test('explore the sample journal and come back to an untouched empty journal', a
     await app.screenshot('people-sample');
     assert.ok(existsSync(join(dirname(app.db), 'sample-journal.sqlite3')));
 
+    // The dark theme, chosen in Settings (the choice is kept by the window, so put it back).
+    await app.nav('Settings');
+    await (await app.find('label[for=theme-dark]')).click();
+    try {
+      await app.nav('Timeline');
+      await waitFor(async () => (await app.findAll('[data-testid=entry]')).length >= 10, 'the timeline in the dark');
+      await app.screenshot('timeline-dark');
+    } finally {
+      await app.nav('Settings');
+      await (await app.find('label[for=theme-system]')).click();
+    }
+
     await app.clickText('button', 'Back to my journal');
     await waitFor(async () => /Welcome/.test(await (await app.find('h1')).text()), 'the welcome screen again');
     assert.deepEqual(await app.invoke('list_people', { include_archived: true }), []);
