@@ -34,7 +34,9 @@ test-ui:
 
 # Drives the built app in a real window (tauri-driver + WebKitWebDriver under Xvfb).
 e2e: app
-	RECIPROCITY_APP="$(abspath $(APP_BIN))" $(XVFB) node --test --test-concurrency=1 e2e/tests/
+	cargo build --bin recip
+	RECIPROCITY_APP="$(abspath $(APP_BIN))" RECIPROCITY_CLI="$(abspath $(TARGET_DIR)/debug/recip)" \
+	  $(XVFB) node --test --test-concurrency=1 e2e/tests/
 
 lint:
 	cargo fmt --all -- --check
