@@ -235,8 +235,8 @@ fn beta_quantiles_from_a_nearby_start_match_the_full_inversion() {
             for start in [exact * 0.9, exact, (exact + 1.0) / 2.0, 0.5] {
                 let near = beta_quantile_near(a, b, p, start, 1e-12);
                 assert!(close(near, exact, 1e-10), "{a},{b},{p}/{start}: {near}");
-                let rough = beta_quantile_near(a, b, p, start, 1e-7);
-                assert!(close(rough, exact, 1e-6), "{a},{b},{p}/{start}: {rough}");
+                let rough = beta_quantile_near(a, b, p, start, 1e-5);
+                assert!(close(rough, exact, 1e-4), "{a},{b},{p}/{start}: {rough}");
             }
         }
         let (lo, hi) = beta_interval_near(a, b, 0.1, (0.3, 0.7), 1e-12);

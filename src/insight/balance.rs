@@ -189,10 +189,10 @@ fn series(ctx: &Ctx, list: &[&Ex], tail: f64) -> Vec<BalancePoint> {
         }
         at = Some(end);
         let (a, b) = (1.0 + g, 1.0 + r);
-        // Each month starts from the month before: one or two Newton steps, to 1e-7 (a chart
+        // Each month starts from the month before: one or two Newton steps, to about 1e-5 (a chart
         // shows three digits at most).
         let (low, high) = match out.last() {
-            Some(prev) => beta_interval_near(a, b, tail, (prev.low, prev.high), 1e-7),
+            Some(prev) => beta_interval_near(a, b, tail, (prev.low, prev.high), 1e-5),
             None => (beta_quantile(a, b, tail), beta_quantile(a, b, 1.0 - tail)),
         };
         out.push(BalancePoint {

@@ -89,24 +89,25 @@ impl<'a> Ctx<'a> {
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
         let ln2_over_h = std::f64::consts::LN_2 / s.half_life_days;
-        let mut ex: Vec<Ex<'a>> = data
-            .exchanges
-            .iter()
-            .filter(|e| e.occurred_on <= now)
-            .filter_map(|e| {
-                let person = *index.get(e.person_id.as_str())?;
-                let age = (now - e.occurred_on).num_days();
-                Some(Ex {
-                    fact: e,
-                    person,
-                    age,
-                    w: (-(age as f64) * ln2_over_h).exp(),
-                    sphere: e
-                        .sphere
-                        .unwrap_or_else(|| data.people[person].relationship.sphere()),
-                })
-            })
-            .collect();
+        let mut ex: Vec<Ex<'a>> = Vec::with_capacity(data.exchanges.len());
+        ex.extend(
+            data.exchanges
+                .iter()
+                .filter(|e| e.occurred_on <= now)
+                .filter_map(|e| {
+                    let person = *index.get(e.person_id.as_str())?;
+                    let age = (now - e.occurred_on).num_days();
+                    Some(Ex {
+                        fact: e,
+                        person,
+                        age,
+                        w: (-(age as f64) * ln2_over_h).exp(),
+                        sphere: e
+                            .sphere
+                            .unwrap_or_else(|| data.people[person].relationship.sphere()),
+                    })
+                }),
+        );
         // Stable: same-day exchanges keep the order they were given in.
         ex.sort_by_key(|e| e.fact.occurred_on);
         let mut by_person = vec![Vec::new(); data.people.len()];

@@ -80,16 +80,27 @@ fn fact_from_row(row: &Row<'_>) -> rusqlite::Result<ExchangeFact> {
         sphere: vocab(row, 8, Sphere::ALL, Sphere::as_str)?,
         reciprocates: row.get(9)?,
         settlement: vocab(row, 10, Settlement::ALL, Settlement::as_str)?,
-        feelings: Feelings {
-            gratitude: row.get(11)?,
-            indebtedness: row.get(12)?,
-            pressure: row.get(13)?,
-            discomfort: row.get(14)?,
-            warmth: row.get(15)?,
-            drained: row.get(16)?,
-            expectation: row.get(17)?,
-        },
+        feelings: unpack_feelings(row.get(11)?),
     })
+}
+
+/// The seven feelings travel packed in one integer, three bits each (7 = not rated): one
+/// column to read instead of seven. (In SQLite `|` and `<<` share one precedence, hence the
+/// parentheses in the query.)
+fn unpack_feelings(packed: i64) -> Feelings {
+    let at = |k: u32| -> Option<u8> {
+        let v = ((packed >> (3 * k)) & 7) as u8;
+        (v <= 4).then_some(v)
+    };
+    Feelings {
+        gratitude: at(0),
+        indebtedness: at(1),
+        pressure: at(2),
+        discomfort: at(3),
+        warmth: at(4),
+        drained: at(5),
+        expectation: at(6),
+    }
 }
 
 /// Per person and direction: count, Σ value and Σ of each feeling — the floor aggregation.
@@ -112,8 +123,11 @@ impl Journal {
                     CASE WHEN direction = 'received' AND coalesce(settlement, 'open') = 'open'
                          THEN what ELSE '' END,
                     value, initiative,
-                    sphere, reciprocates, settlement, gratitude, indebtedness, pressure,
-                    discomfort, warmth, drained, expectation
+                    sphere, reciprocates, settlement,
+                    coalesce(gratitude, 7) | (coalesce(indebtedness, 7) << 3)
+                        | (coalesce(pressure, 7) << 6) | (coalesce(discomfort, 7) << 9)
+                        | (coalesce(warmth, 7) << 12) | (coalesce(drained, 7) << 15)
+                        | (coalesce(expectation, 7) << 18)
              FROM exchange WHERE deleted_at IS NULL",
         )?;
         let exchanges = stmt
