@@ -207,3 +207,18 @@ fn references_list_every_cited_work_with_its_citation() {
     assert_eq!(v.as_array().unwrap().len(), 24);
     assert_eq!(v[0]["key"], "adams1965");
 }
+
+#[test]
+fn demo_never_writes_into_the_default_journal() {
+    let home = tempfile::tempdir().unwrap();
+    Command::cargo_bin("recip")
+        .unwrap()
+        .env_remove("RECIPROCITY_DB")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .arg("demo")
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(contains("never your journal"));
+}

@@ -164,6 +164,13 @@ pub fn references_list(json: bool) -> Result<()> {
 }
 
 pub fn demo(journal: &mut Journal, a: DemoArgs, json: bool) -> Result<()> {
+    let default = Journal::default_path().ok();
+    if journal.path().is_some() && journal.path() == default.as_deref() {
+        return Err(Error::invalid(
+            "db",
+            "the sample journal goes in a file of its own, never your journal; name one",
+        ));
+    }
     if !journal.list_people(true)?.is_empty() {
         return Err(Error::invalid(
             "db",
