@@ -114,4 +114,41 @@ proptest! {
         let r = analyse(&j.data, &Settings::default(), &[], j.now);
         prop_assert!(r.insights.iter().all(|i| i.kind != InsightKind::OverGiving));
     }
+
+    #[test]
+    fn a_journal_of_five_exchanges_raises_nothing_but_open_loops(
+        list in prop::collection::vec(
+            (0i64..300, any::<bool>(), 1u8..=5, 0u8..=4, 0usize..3, 0usize..2),
+            0..=5,
+        ),
+    ) {
+        let mut j = Journal::new("2026-06-30");
+        let people = [
+            j.person("Sam", Relationship::Colleague),
+            j.person("Mum", Relationship::Family),
+            j.person("Ana", Relationship::Friend),
+        ];
+        for (d, given, v, feeling, who, initiative) in list {
+            let p = &people[who];
+            if given {
+                j.give(p, d, v);
+                j.last().feelings.drained = Some(feeling);
+            } else {
+                j.receive(p, d, v);
+                j.last().feelings.indebtedness = Some(feeling);
+                j.last().initiative = Some(if initiative == 0 {
+                    reciprocity::model::Initiative::Unsolicited
+                } else {
+                    reciprocity::model::Initiative::Asked
+                });
+            }
+        }
+        for k in 0..5 {
+            j.checkin(k * 10, 4, 4);
+        }
+        let r = analyse(&j.data, &Settings::default(), &[], j.now);
+        for i in &r.insights {
+            prop_assert_eq!(i.kind, InsightKind::OpenLoop, "{}", i.headline);
+        }
+    }
 }
