@@ -29,25 +29,42 @@ fn insights(c: &mut Criterion) {
     let journal = ten_year_journal(dir.path());
     let now = NaiveDate::from_ymd_opt(2026, 6, 30).expect("a valid date");
     let settings = Settings::default();
+    let since = Some(settings.since(now));
     let mut group = c.benchmark_group("ten_year_journal");
     group
         .sample_size(30)
         .measurement_time(Duration::from_secs(8));
+    // The floor: one SQL aggregation over the rows a report reads (the engine's horizon).
     group.bench_function("floor_sql_aggregation", |b| {
-        b.iter(|| black_box(journal.aggregate_raw().expect("aggregation")))
+        b.iter(|| black_box(journal.aggregate_raw(since).expect("aggregation")))
     });
     group.bench_function("load_insight_data", |b| {
-        b.iter(|| black_box(journal.load_insight_data().expect("load")))
+        b.iter(|| black_box(journal.load_insight_data_since(since).expect("load")))
     });
-    let data = journal.load_insight_data().expect("load");
+    let data = journal.load_insight_data_since(since).expect("load");
     group.bench_function("analyse_in_memory", |b| {
         b.iter(|| black_box(analyse(&data, &settings, &[], now)))
     });
+    // Everything a report does, as `recip insights` and the app run it.
     group.bench_function("load_and_analyse", |b| {
         b.iter(|| {
-            let data = journal.load_insight_data().expect("load");
+            let settings = journal.load_insight_settings().expect("settings");
+            let data = journal
+                .load_insight_data_since(Some(settings.since(now)))
+                .expect("load");
             let dismissals = journal.list_dismissals().expect("dismissals");
             black_box(analyse(&data, &settings, &dismissals, now))
+        })
+    });
+    // For comparison: the whole ten years, read and analysed (the engine still looks only
+    // as far back as its horizon), and the floor over every row.
+    group.bench_function("floor_sql_aggregation_all_rows", |b| {
+        b.iter(|| black_box(journal.aggregate_raw(None).expect("aggregation")))
+    });
+    group.bench_function("load_all_rows_and_analyse", |b| {
+        b.iter(|| {
+            let data = journal.load_insight_data().expect("load");
+            black_box(analyse(&data, &settings, &[], now))
         })
     });
     group.finish();

@@ -215,3 +215,67 @@ fn a_longer_half_life_lets_older_exchanges_count_for_more() {
         |r: &reciprocity::insight::Report| r.balances.iter().map(|b| b.effective_n).sum::<f64>();
     assert!(n(&long) > n(&short));
 }
+
+#[test]
+fn a_report_reads_only_its_horizon_and_says_the_same_as_one_reading_everything() {
+    let (j, _) = sample();
+    let settings = Settings {
+        horizon_days: 400,
+        ..Settings::default()
+    };
+    let since = settings.since(end());
+    let lean = j.load_insight_data_since(Some(since)).unwrap();
+    assert!(lean.exchanges.iter().all(|e| e.occurred_on >= since));
+    assert!(lean.checkins.iter().all(|c| c.on >= since));
+    let all = j.load_insight_data().unwrap();
+    assert!(lean.exchanges.len() < all.exchanges.len());
+    assert_eq!(
+        analyse(&lean, &settings, &[], end()),
+        analyse(&all, &settings, &[], end())
+    );
+}
+
+#[test]
+fn the_default_horizon_moves_no_balance_by_more_than_a_hair() {
+    let g = generate(&Options::ten_years(7, end()));
+    let data = g.data();
+    let three_years = analyse(&data, &Settings::default(), &[], end());
+    let everything = analyse(
+        &data,
+        &Settings {
+            horizon_days: 20 * 365,
+            ..Settings::default()
+        },
+        &[],
+        end(),
+    );
+    for b in &everything.balances {
+        match three_years
+            .balances
+            .iter()
+            .find(|a| a.person_id == b.person_id)
+        {
+            Some(a) => {
+                assert!(
+                    (a.share - b.share).abs() < 1e-3,
+                    "{}: {} vs {}",
+                    a.name,
+                    a.share,
+                    b.share
+                );
+                assert_eq!(a.label, b.label, "{}", a.name);
+            }
+            // No exchange in three years: what is left of them has all but vanished.
+            None => assert!((b.share - 0.5).abs() < 1e-3, "{}: {}", b.name, b.share),
+        }
+    }
+    // The same insights are raised (their counts speak of the horizon's years).
+    let raised =
+        |r: &reciprocity::insight::Report| -> Vec<(String, reciprocity::insight::Severity)> {
+            r.insights
+                .iter()
+                .map(|i| (i.id.clone(), i.severity))
+                .collect()
+        };
+    assert_eq!(raised(&three_years), raised(&everything));
+}

@@ -68,11 +68,11 @@ pub(crate) struct Ctx<'a> {
     pub now: NaiveDate,
     pub s: Settings,
     pub people: &'a [Person],
-    /// All exchanges on or before `now` whose person is known, oldest first.
+    /// All exchanges from the horizon up to `now` whose person is known, oldest first.
     pub ex: Vec<Ex<'a>>,
     /// For each person, indices into `ex`, oldest first.
     pub by_person: Vec<Vec<usize>>,
-    /// Check-ins on or before `now`, oldest first.
+    /// Check-ins from the horizon up to `now`, oldest first.
     pub checkins: Vec<&'a CheckIn>,
     /// v̄: the settings' value unit, else the user's mean value over all positive exchanges
     /// (1 when there are none).
@@ -82,6 +82,7 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(data: &'a Data, settings: &Settings, now: NaiveDate) -> Ctx<'a> {
         let s = settings.sanitised();
+        let since = s.since(now);
         let index: IdMap<usize> = data
             .people
             .iter()
@@ -93,7 +94,7 @@ impl<'a> Ctx<'a> {
         ex.extend(
             data.exchanges
                 .iter()
-                .filter(|e| e.occurred_on <= now)
+                .filter(|e| e.occurred_on <= now && e.occurred_on >= since)
                 .filter_map(|e| {
                     let person = *index.get(e.person_id.as_str())?;
                     let age = (now - e.occurred_on).num_days();
@@ -126,7 +127,11 @@ impl<'a> Ctx<'a> {
                 positive.iter().sum::<f64>() / positive.len() as f64
             }
         });
-        let mut checkins: Vec<&CheckIn> = data.checkins.iter().filter(|c| c.on <= now).collect();
+        let mut checkins: Vec<&CheckIn> = data
+            .checkins
+            .iter()
+            .filter(|c| c.on <= now && c.on >= since)
+            .collect();
         checkins.sort_by_key(|c| c.on);
         Ctx {
             now,

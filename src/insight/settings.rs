@@ -17,6 +17,10 @@ pub struct Settings {
     /// a little whenever anyone's exchange is logged (a new give can then lower a share by a
     /// hair), so a fixed unit is the default.
     pub value_unit: Option<f64>,
+    /// How far back the engine looks, in days. An exchange this old weighs 2^(−horizon/H) of a
+    /// new one (1/4096 at the defaults), so nothing older can move a balance; the other
+    /// insights speak of these recent years too.
+    pub horizon_days: i64,
     /// Width of the balance interval (0.80 = from the 10th to the 90th percentile).
     pub interval: f64,
     /// Giving-share threshold τ for exchange bonds.
@@ -96,6 +100,7 @@ impl Default for Settings {
         Settings {
             half_life_days: 90.0,
             value_unit: Some(3.0),
+            horizon_days: 3 * 365,
             interval: 0.80,
             exchange_threshold: 0.60,
             communal_threshold: 0.70,
@@ -137,6 +142,11 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The first day the engine reads for an evaluation at `now`.
+    pub fn since(&self, now: chrono::NaiveDate) -> chrono::NaiveDate {
+        now - chrono::Duration::days(self.sanitised().horizon_days)
+    }
+
     /// The settings with every number forced into a sensible range, so a hand-edited value
     /// can never make the engine divide by zero or flag everything.
     pub fn sanitised(&self) -> Settings {
@@ -167,6 +177,7 @@ impl Settings {
             style_p: prob(self.style_p, d.style_p),
             series_months: self.series_months.min(120),
             value_unit: self.value_unit.filter(|v| v.is_finite() && *v > 0.0),
+            horizon_days: self.horizon_days.max(365),
             min_effective_n: self.min_effective_n.max(1.0),
             anxiety_window_days: self.anxiety_window_days.max(7),
             style_escalating_ratio: self.style_escalating_ratio.max(1.0),

@@ -13,7 +13,7 @@ use crate::model::{
 use crate::Result;
 use chrono::NaiveDate;
 use rusqlite::types::{FromSqlError, ValueRef};
-use rusqlite::Row;
+use rusqlite::{params, Row};
 
 fn text<'a>(row: &'a Row<'_>, i: usize) -> rusqlite::Result<Option<&'a str>> {
     match row.get_ref(i)? {
@@ -118,41 +118,47 @@ impl Journal {
     /// exchange's facts, and every live check-in. `what` is read only where the engine shows
     /// it (receipts still open); elsewhere it is left empty, which keeps the read lean.
     pub fn load_insight_data(&self) -> Result<Data> {
+        self.load_insight_data_since(None)
+    }
+
+    /// As [`Journal::load_insight_data`], reading only exchanges and check-ins on or after
+    /// `since` (the engine's horizon, `Settings::since(now)`): what a report needs.
+    pub fn load_insight_data_since(&self, since: Option<NaiveDate>) -> Result<Data> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, person_id, direction, occurred_on, kind,
                     CASE WHEN direction = 'received' AND coalesce(settlement, 'open') = 'open'
                          THEN what ELSE '' END,
-                    value, initiative,
-                    sphere, reciprocates, settlement,
+                    value, initiative, sphere, reciprocates, settlement,
                     coalesce(gratitude, 7) | (coalesce(indebtedness, 7) << 3)
                         | (coalesce(pressure, 7) << 6) | (coalesce(discomfort, 7) << 9)
                         | (coalesce(warmth, 7) << 12) | (coalesce(drained, 7) << 15)
                         | (coalesce(expectation, 7) << 18)
-             FROM exchange WHERE deleted_at IS NULL",
+             FROM exchange
+             WHERE deleted_at IS NULL AND (?1 IS NULL OR occurred_on >= ?1)",
         )?;
         let exchanges = stmt
-            .query_map([], fact_from_row)?
+            .query_map(params![since], fact_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(Data {
             people: self.list_people(true)?,
             exchanges,
-            checkins: self.list_checkins(None, None)?,
+            checkins: self.list_checkins(since, None)?,
         })
     }
 
     /// The benchmark's floor: one SQL aggregation over the same exchange rows the engine
-    /// reads, grouped by person and direction.
-    pub fn aggregate_raw(&self) -> Result<Vec<RawAggregate>> {
+    /// reads (those on or after `since`), grouped by person and direction.
+    pub fn aggregate_raw(&self, since: Option<NaiveDate>) -> Result<Vec<RawAggregate>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT person_id, direction, count(*), sum(value),
                     sum(coalesce(gratitude, 0) + coalesce(indebtedness, 0)
                         + coalesce(pressure, 0) + coalesce(discomfort, 0)
                         + coalesce(warmth, 0) + coalesce(drained, 0)
                         + coalesce(expectation, 0) + length(what) + length(occurred_on))
-             FROM exchange WHERE deleted_at IS NULL
+             FROM exchange WHERE deleted_at IS NULL AND (?1 IS NULL OR occurred_on >= ?1)
              GROUP BY person_id, direction",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![since], |r| {
             Ok(RawAggregate {
                 person_id: r.get(0)?,
                 direction: r.get(1)?,

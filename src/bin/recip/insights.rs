@@ -59,8 +59,8 @@ fn today() -> NaiveDate {
 }
 
 fn report(journal: &Journal, now: NaiveDate) -> Result<Report> {
-    let data = journal.load_insight_data()?;
     let settings = journal.load_insight_settings()?;
+    let data = journal.load_insight_data_since(Some(settings.since(now)))?;
     let dismissals = journal.list_dismissals()?;
     Ok(analyse(&data, &settings, &dismissals, now))
 }
@@ -135,8 +135,8 @@ pub fn insights(journal: &mut Journal, a: InsightsArgs, json: bool) -> Result<()
 }
 
 fn find(journal: &Journal, id: &str, now: NaiveDate) -> Result<Insight> {
-    let data = journal.load_insight_data()?;
     let settings = journal.load_insight_settings()?;
+    let data = journal.load_insight_data_since(Some(settings.since(now)))?;
     all_insights(&data, &settings, now)
         .into_iter()
         .find(|i| i.id == id.trim())
