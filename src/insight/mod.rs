@@ -4,7 +4,8 @@
 //!
 //! Nothing here reads the clock or the journal: [`analyse`] takes everything as arguments, so
 //! a report is reproducible for a given `now` and cheap to benchmark. Exchanges and check-ins
-//! dated after `now` are ignored.
+//! dated after `now`, or before the horizon (`Settings::horizon_days`, three years: older
+//! exchanges weigh under 1/4000 of a new one), are ignored.
 //!
 //! Kinds: `gives_more`, `receives_more` ([`balance`]), `over_giving`, `anxiety_growing`,
 //! `sphere_contrast`, `style_in_kind`, `style_escalating`, `unsolicited_weighs_more`,

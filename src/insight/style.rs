@@ -140,7 +140,7 @@ pub(crate) fn insights(ctx: &Ctx, pairs: &[StylePair]) -> Vec<Insight> {
                     "median_ratio",
                     m.exp(),
                     format!(
-                        "The typical return was {} times the value of the favour it answered.",
+                        "The median ratio of what you gave back to what you had received is {}.",
                         num(m.exp())
                     ),
                 )
@@ -212,7 +212,7 @@ fn escalating(
         "median_ratio",
         m.exp(),
         format!(
-            "The typical return was {} times the value of the favour it answered.",
+            "The median ratio of what you gave back to what you had received is {}.",
             num(m.exp())
         ),
     )
