@@ -127,3 +127,28 @@ test('settle a received favour, and see it on the person page', async () => {
     await app.quit();
   }
 });
+
+test('edit and archive a person', async () => {
+  const app = await App.launch();
+  try {
+    const { ada } = await seed(app);
+    await app.nav('People');
+    await app.clickText('[data-testid=person-row]', 'Ada Okafor');
+    await waitFor(async () => (await (await app.find('[data-testid=person-name]')).text()) === 'Ada Okafor', 'Ada’s page');
+    await app.clickText('main button', 'Edit');
+    const name = await waitFor(() => app.find('#pf-name'), 'the person form');
+    await name.clear();
+    await name.type('Ada N. Okafor');
+    await app.clickText('main form button', 'Save');
+    await waitFor(async () => (await (await app.find('[data-testid=person-name]')).text()) === 'Ada N. Okafor', 'the new name');
+    await app.clickText('main button', 'Archive');
+    await waitFor(async () => (await app.invoke('get_person', { id: ada.id })).archived_at !== null, 'Ada archived');
+    await app.nav('People');
+    await waitFor(() => app.session.findByText('[data-testid=person-row]', 'Sam Rivera'), 'the people list');
+    assert.equal(await app.session.findByText('[data-testid=person-row]', 'Ada'), null, 'archived people are hidden');
+    await (await app.find('.archived input')).click();
+    await waitFor(() => app.session.findByText('[data-testid=person-row]', 'Ada N. Okafor'), 'Ada among archived people');
+  } finally {
+    await app.quit();
+  }
+});

@@ -13,8 +13,10 @@ test('explore the sample journal and come back to an untouched empty journal', a
     await waitFor(async () => (await app.findAll('[data-testid=entry]')).length > 0, 'sample entries on Home');
     await app.screenshot('home');
     await app.nav('Timeline');
-    await waitFor(async () => (await app.findAll('[data-testid=entry]')).length >= 10, 'a page of sample entries');
+    await waitFor(async () => (await app.findAll('[data-testid=entry]')).length === 50, 'a page of 50 sample entries');
     await app.screenshot('timeline-sample');
+    await app.clickText('main button', 'Show older entries');
+    await waitFor(async () => (await app.findAll('[data-testid=entry]')).length > 50, 'the next page');
     await app.nav('People');
     await waitFor(async () => (await app.findAll('[data-testid=person-row]')).length > 5, 'sample people');
     await app.screenshot('people-sample');
