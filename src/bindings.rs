@@ -23,6 +23,32 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     Kind::export_all(&cfg)?;
     Initiative::export_all(&cfg)?;
     Settlement::export_all(&cfg)?;
+    use crate::insight::*;
+    Report::export_all(&cfg)?;
+    PersonBalance::export_all(&cfg)?;
+    BalancePoint::export_all(&cfg)?;
+    BalanceLabel::export_all(&cfg)?;
+    Insight::export_all(&cfg)?;
+    InsightKind::export_all(&cfg)?;
+    Severity::export_all(&cfg)?;
+    Subject::export_all(&cfg)?;
+    Reason::export_all(&cfg)?;
+    AnxietySeries::export_all(&cfg)?;
+    AnxietyPoint::export_all(&cfg)?;
+    AnxietyTrend::export_all(&cfg)?;
+    SphereTable::export_all(&cfg)?;
+    SphereRow::export_all(&cfg)?;
+    SphereComparison::export_all(&cfg)?;
+    StylePair::export_all(&cfg)?;
+    OpenLoop::export_all(&cfg)?;
+    Reference::export_all(&cfg)?;
+    Settings::export_all(&cfg)?;
+    Dismissal::export_all(&cfg)?;
+    DismissAction::export_all(&cfg)?;
+    crate::journal::MergeSummary::export_all(&cfg)?;
+    crate::transfer::ImportSummary::export_all(&cfg)?;
+    crate::transfer::ImportFormat::export_all(&cfg)?;
+    crate::transfer::backups::Backup::export_all(&cfg)?;
     Ok(())
 }
 

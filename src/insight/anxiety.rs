@@ -18,7 +18,6 @@ use ts_rs::TS;
 
 /// The index on one day: the mean of that day's ratings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct AnxietyPoint {
     pub on: NaiveDate,
     pub index: f64,
@@ -27,7 +26,6 @@ pub struct AnxietyPoint {
 
 /// The journal's anxiety index over time and the trend test's numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct AnxietySeries {
     /// Daily means, oldest first.
     pub points: Vec<AnxietyPoint>,
@@ -36,7 +34,6 @@ pub struct AnxietySeries {
 
 /// The trend test over the recent window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct AnxietyTrend {
     pub ratings: u32,
     pub span_days: i64,
@@ -256,9 +253,11 @@ fn growing(
             "p",
             t.p,
             format!(
-                "A rise this steady would happen by chance with probability {:.3} \
+                "A rise this steady would happen by chance with probability {} \
                  (Mann–Kendall test over {} ratings in {} days).",
-                t.p, t.ratings, t.span_days
+                super::stats::p_text(t.p),
+                t.ratings,
+                t.span_days
             ),
         )
         .reason(

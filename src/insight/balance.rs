@@ -16,7 +16,6 @@ use ts_rs::TS;
 /// How the balance bar is labelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum BalanceLabel {
     NotEnoughYet,
     YouGiveMore,
@@ -26,7 +25,6 @@ pub enum BalanceLabel {
 
 /// The giving share at the end of one month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct BalancePoint {
     /// "YYYY-MM".
     pub month: String,
@@ -37,7 +35,6 @@ pub struct BalancePoint {
 
 /// The balance of one relationship.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct PersonBalance {
     pub person_id: String,
     pub name: String,

@@ -11,7 +11,6 @@ use ts_rs::TS;
 /// Whether an insight was dismissed or snoozed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum DismissAction {
     Dismissed,
     Snoozed,
@@ -36,7 +35,6 @@ impl DismissAction {
 
 /// The user's choice to set an insight aside, with what the insight looked like then.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct Dismissal {
     pub insight_id: String,
     pub action: DismissAction,

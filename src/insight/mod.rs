@@ -43,7 +43,6 @@ use ts_rs::TS;
 
 /// Everything the engine computes for one `now`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct Report {
     pub now: NaiveDate,
     /// One balance per person with at least one exchange.

@@ -12,7 +12,6 @@ use ts_rs::TS;
 
 /// A received favour still waiting for thanks or a return.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct OpenLoop {
     pub exchange_id: String,
     pub person_id: String,

@@ -7,7 +7,6 @@ use ts_rs::TS;
 
 /// One cited work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
 pub struct Reference {
     pub key: &'static str,
     pub authors: &'static str,

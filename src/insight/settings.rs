@@ -7,7 +7,6 @@ use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
-#[ts(export)]
 pub struct Settings {
     /// Half-life of an exchange's weight, in days: w = 2^(−age/H).
     pub half_life_days: f64,

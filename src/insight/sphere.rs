@@ -14,7 +14,6 @@ use ts_rs::TS;
 
 /// One sphere's row of the side-by-side table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct SphereRow {
     pub sphere: Sphere,
     pub given: u32,
@@ -28,7 +27,6 @@ pub struct SphereRow {
 
 /// Workplace against personal for one feeling.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct SphereComparison {
     /// "indebtedness", "pressure" or "gratitude".
     pub measure: String,
@@ -45,7 +43,6 @@ pub struct SphereComparison {
 
 /// The whole table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct SphereTable {
     pub rows: Vec<SphereRow>,
     pub comparisons: Vec<SphereComparison>,

@@ -375,3 +375,12 @@ pub fn sign_test_greater(values: &[f64]) -> SignTest {
         p_greater,
     }
 }
+
+/// A p-value as words read it: "less than 0.001" rather than a misleading "0.000".
+pub fn p_text(p: f64) -> String {
+    if p < 0.001 {
+        "less than 0.001".to_string()
+    } else {
+        format!("{p:.3}")
+    }
+}

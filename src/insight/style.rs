@@ -15,7 +15,6 @@ use ts_rs::TS;
 
 /// A receipt and the give that returned it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct StylePair {
     pub person_id: String,
     pub received_id: String,
@@ -225,7 +224,8 @@ fn escalating(
         "p",
         p,
         format!(
-            "So many bigger returns would happen by chance with probability {p:.3} (sign test)."
+            "So many bigger returns would happen by chance with probability {} (sign test).",
+            super::stats::p_text(p)
         ),
     )
     .research(&["deng2021", "gouldner1960", "burger1986"])

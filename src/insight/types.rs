@@ -11,7 +11,6 @@ use ts_rs::TS;
 
 /// The facts of one exchange that the insights read: no free text, no timestamps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct ExchangeFact {
     pub id: String,
     pub person_id: String,
@@ -79,7 +78,6 @@ impl Data {
 /// The ten kinds of insight. Their snake_case names are stable (CLI, JSON, stored dismissals).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum InsightKind {
     GivesMore,
     ReceivesMore,
@@ -130,7 +128,6 @@ impl InsightKind {
 /// How much attention an insight asks for. Ordered: note < notice < concern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Severity {
     Note,
     Notice,
@@ -156,7 +153,6 @@ impl Severity {
 /// What an insight is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
-#[ts(export)]
 pub enum Subject {
     Person { id: String, name: String },
     Sphere { sphere: Sphere },
@@ -176,7 +172,6 @@ impl Subject {
 
 /// One number behind an insight, in words and as a named field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct Reason {
     /// A plain sentence with the number in it.
     pub text: String,
@@ -197,7 +192,6 @@ impl Reason {
 
 /// A computed observation about the journal, never a source of truth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct Insight {
     /// `<kind>:<subject key>`, stable across runs; dismissals and snoozes refer to it.
     pub id: String,
