@@ -1,10 +1,10 @@
 // Launches the built desktop app through tauri-driver (which drives WebKitWebDriver), each
 // test on its own temporary journal, and offers the few helpers the tests share.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Session } from './webdriver.mjs';
 
@@ -99,6 +99,18 @@ export class App {
   }
 
   async quit() {
+    try {
+      // The window as it was last seen, for looking into a failure (e2e/artifacts/).
+      const dir = join(repoRoot, 'e2e', 'artifacts');
+      mkdirSync(dir, { recursive: true });
+      for (const old of readdirSync(dir)) {
+        const path = join(dir, old);
+        if (Date.now() - statSync(path).mtimeMs > 30 * 60_000) rmSync(path, { force: true });
+      }
+      writeFileSync(join(dir, `${basename(dirname(this.db))}.png`), await this.session.screenshot());
+    } catch {
+      /* no window to show */
+    }
     try {
       await this.session?.delete();
     } catch {
