@@ -168,6 +168,8 @@ fn the_newer_record_wins_on_conflict() {
     let s = import(&mut j, &file).unwrap();
     assert_eq!(s.merged.people.updated, 1);
     assert_eq!(j.get_person(&sam.id).unwrap().name, "Sam from the file");
+    // Search knows the new name: the full-text index followed the replaced record.
+    assert_eq!(j.search_exchanges("from the file", 10).unwrap().len(), 2);
 }
 
 fn hostile(name: &str) -> PathBuf {

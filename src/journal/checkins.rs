@@ -128,11 +128,20 @@ impl Journal {
     }
 }
 
-pub(crate) fn insert_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<()> {
+/// Every column of a whole record, as `?1` … `?13` in this order.
+const INSERT: &str = "INSERT INTO checkin (id, on_date, mood, energy, owing, worry, pressured,
+        exhaustion, reflection, prompt, created_at, updated_at, deleted_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+/// The same columns and numbers, replacing the stored check-in with id `?1`.
+const REPLACE: &str = "UPDATE checkin SET (on_date, mood, energy, owing, worry, pressured,
+        exhaustion, reflection, prompt, created_at, updated_at, deleted_at)
+     = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+     WHERE id = ?1";
+
+fn write_checkin(conn: &rusqlite::Connection, sql: &str, c: &CheckIn) -> Result<()> {
     conn.execute(
-        "INSERT INTO checkin (id, on_date, mood, energy, owing, worry, pressured, exhaustion,
-            reflection, prompt, created_at, updated_at, deleted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        sql,
         params![
             c.id,
             c.on,
@@ -152,6 +161,10 @@ pub(crate) fn insert_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result
     Ok(())
 }
 
+pub(crate) fn insert_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<()> {
+    write_checkin(conn, INSERT, c)
+}
+
 /// Inserts `c`, or replaces the stored check-in with the same id when `c` is newer.
 pub(crate) fn merge_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<super::Merged> {
     let stored: Option<chrono::DateTime<chrono::Utc>> = conn
@@ -163,31 +176,11 @@ pub(crate) fn merge_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<
         .optional()?;
     match stored {
         None => {
-            insert_checkin(conn, c)?;
+            write_checkin(conn, INSERT, c)?;
             Ok(super::Merged::Added)
         }
         Some(at) if c.updated_at > at => {
-            conn.execute(
-                "UPDATE checkin SET on_date = ?2, mood = ?3, energy = ?4, owing = ?5, worry = ?6,
-                    pressured = ?7, exhaustion = ?8, reflection = ?9, prompt = ?10,
-                    created_at = ?11, updated_at = ?12, deleted_at = ?13
-                 WHERE id = ?1",
-                params![
-                    c.id,
-                    c.on,
-                    c.mood,
-                    c.energy,
-                    c.owing,
-                    c.worry,
-                    c.pressured,
-                    c.exhaustion,
-                    c.reflection,
-                    c.prompt,
-                    c.created_at,
-                    c.updated_at,
-                    c.deleted_at
-                ],
-            )?;
+            write_checkin(conn, REPLACE, c)?;
             Ok(super::Merged::Updated)
         }
         Some(_) => Ok(super::Merged::Kept),

@@ -46,15 +46,27 @@ pub(crate) fn exchange_from_row(row: &Row<'_>) -> rusqlite::Result<Exchange> {
     })
 }
 
-pub(crate) fn insert_exchange(conn: &Connection, e: &Exchange) -> Result<()> {
+/// Every column of a whole record, as `?1` … `?25` in this order.
+const INSERT: &str = "INSERT INTO exchange (id, person_id, direction, occurred_on, occurred_at,
+        kind, what, note, value, initiative, sphere, reciprocates, settlement, settled_on, tags,
+        gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation,
+        created_at, updated_at, deleted_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+        ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)";
+
+/// The same columns and numbers, replacing the stored record with id `?1`.
+const REPLACE: &str = "UPDATE exchange SET (person_id, direction, occurred_on, occurred_at,
+        kind, what, note, value, initiative, sphere, reciprocates, settlement, settled_on, tags,
+        gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation,
+        created_at, updated_at, deleted_at)
+     = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+        ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+     WHERE id = ?1";
+
+fn write_exchange(conn: &Connection, sql: &str, e: &Exchange) -> Result<()> {
     let f = &e.feelings;
     conn.execute(
-        "INSERT INTO exchange (id, person_id, direction, occurred_on, occurred_at, kind, what,
-            note, value, initiative, sphere, reciprocates, settlement, settled_on, tags,
-            gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation,
-            created_at, updated_at, deleted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+        sql,
         params![
             e.id,
             e.person_id,
@@ -86,6 +98,10 @@ pub(crate) fn insert_exchange(conn: &Connection, e: &Exchange) -> Result<()> {
     Ok(())
 }
 
+pub(crate) fn insert_exchange(conn: &Connection, e: &Exchange) -> Result<()> {
+    write_exchange(conn, INSERT, e)
+}
+
 /// Inserts `e`, or replaces the stored record with the same id when `e` is newer.
 pub(crate) fn merge_exchange(conn: &Connection, e: &Exchange) -> Result<Merged> {
     let stored: Option<DateTime<Utc>> = conn
@@ -97,47 +113,11 @@ pub(crate) fn merge_exchange(conn: &Connection, e: &Exchange) -> Result<Merged> 
         .optional()?;
     match stored {
         None => {
-            insert_exchange(conn, e)?;
+            write_exchange(conn, INSERT, e)?;
             Ok(Merged::Added)
         }
         Some(at) if e.updated_at > at => {
-            let f = &e.feelings;
-            conn.execute(
-                "UPDATE exchange SET person_id = ?2, direction = ?3, occurred_on = ?4,
-                    occurred_at = ?5, kind = ?6, what = ?7, note = ?8, value = ?9,
-                    initiative = ?10, sphere = ?11, reciprocates = ?12, settlement = ?13,
-                    settled_on = ?14, tags = ?15, gratitude = ?16, indebtedness = ?17,
-                    pressure = ?18, discomfort = ?19, warmth = ?20, drained = ?21,
-                    expectation = ?22, created_at = ?23, updated_at = ?24, deleted_at = ?25
-                 WHERE id = ?1",
-                params![
-                    e.id,
-                    e.person_id,
-                    e.direction,
-                    e.occurred_on,
-                    e.occurred_at,
-                    e.kind,
-                    e.what,
-                    e.note,
-                    e.value,
-                    e.initiative,
-                    e.sphere,
-                    e.reciprocates,
-                    e.settlement,
-                    e.settled_on,
-                    tags_to_sql(&e.tags),
-                    f.gratitude,
-                    f.indebtedness,
-                    f.pressure,
-                    f.discomfort,
-                    f.warmth,
-                    f.drained,
-                    f.expectation,
-                    e.created_at,
-                    e.updated_at,
-                    e.deleted_at
-                ],
-            )?;
+            write_exchange(conn, REPLACE, e)?;
             Ok(Merged::Updated)
         }
         Some(_) => Ok(Merged::Kept),

@@ -135,10 +135,19 @@ impl Journal {
     }
 }
 
-pub(crate) fn insert_person(conn: &rusqlite::Connection, p: &Person) -> Result<()> {
+/// Every column of a whole record, as `?1` … `?7` in this order.
+const INSERT: &str = "INSERT INTO person (id, name, relationship, notes, archived_at, created_at,
+        updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+/// The same columns and numbers, replacing the stored person with id `?1`.
+const REPLACE: &str = "UPDATE person SET (name, relationship, notes, archived_at, created_at,
+        updated_at) = (?2, ?3, ?4, ?5, ?6, ?7)
+     WHERE id = ?1";
+
+fn write_person(conn: &rusqlite::Connection, sql: &str, p: &Person) -> Result<()> {
     conn.execute(
-        "INSERT INTO person (id, name, relationship, notes, archived_at, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        sql,
         params![
             p.id,
             p.name,
@@ -152,6 +161,10 @@ pub(crate) fn insert_person(conn: &rusqlite::Connection, p: &Person) -> Result<(
     Ok(())
 }
 
+pub(crate) fn insert_person(conn: &rusqlite::Connection, p: &Person) -> Result<()> {
+    write_person(conn, INSERT, p)
+}
+
 /// Inserts `p`, or replaces the stored person with the same id when `p` is newer.
 pub(crate) fn merge_person(conn: &rusqlite::Connection, p: &Person) -> Result<super::Merged> {
     let stored: Option<chrono::DateTime<chrono::Utc>> = conn
@@ -163,24 +176,11 @@ pub(crate) fn merge_person(conn: &rusqlite::Connection, p: &Person) -> Result<su
         .optional()?;
     match stored {
         None => {
-            insert_person(conn, p)?;
+            write_person(conn, INSERT, p)?;
             Ok(super::Merged::Added)
         }
         Some(at) if p.updated_at > at => {
-            conn.execute(
-                "UPDATE person SET name = ?2, relationship = ?3, notes = ?4, archived_at = ?5,
-                    created_at = ?6, updated_at = ?7
-                 WHERE id = ?1",
-                params![
-                    p.id,
-                    p.name,
-                    p.relationship,
-                    p.notes,
-                    p.archived_at,
-                    p.created_at,
-                    p.updated_at
-                ],
-            )?;
+            write_person(conn, REPLACE, p)?;
             Ok(super::Merged::Updated)
         }
         Some(_) => Ok(super::Merged::Kept),
