@@ -22,6 +22,14 @@ const COMMANDS: &[&str] = &[
     "search_exchanges",
     "add_checkin",
     "list_checkins",
+    "export_json",
+    "export_csv",
+    "detect_import_format",
+    "daylio_unknown_moods",
+    "import_file",
+    "list_backups",
+    "make_backup",
+    "restore_backup",
 ];
 
 /// The app embeds `ui/dist` at compile time. On a fresh checkout (before `make ui`) a

@@ -2,6 +2,7 @@
 //! through thin IPC commands. It knows nothing of SQL; the UI never runs any.
 
 pub mod commands;
+pub mod data;
 pub mod error;
 pub mod state;
 
@@ -34,6 +35,14 @@ macro_rules! journal_commands {
             $crate::commands::search_exchanges,
             $crate::commands::add_checkin,
             $crate::commands::list_checkins,
+            $crate::data::export_json,
+            $crate::data::export_csv,
+            $crate::data::detect_import_format,
+            $crate::data::daylio_unknown_moods,
+            $crate::data::import_file,
+            $crate::data::list_backups,
+            $crate::data::make_backup,
+            $crate::data::restore_backup,
         ]
     };
 }
@@ -41,6 +50,7 @@ macro_rules! journal_commands {
 /// Starts the app on the journal from `RECIPROCITY_DB` or the platform data directory.
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::from_env())
         .invoke_handler(journal_commands!())
         .run(tauri::generate_context!())

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use reciprocity::generate::{generate, Options};
 use reciprocity::journal::Journal;
 use reciprocity::model::ExchangeFilter;
+use reciprocity::transfer::backups;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -24,6 +25,8 @@ pub struct JournalStatus {
     pub sample: bool,
     /// True when this build can make a sample journal to explore.
     pub sample_available: bool,
+    /// Something to mention quietly, such as a daily backup that could not be made.
+    pub notice: Option<String>,
 }
 
 struct Slot {
@@ -31,6 +34,7 @@ struct Slot {
     journal: Result<Journal, IpcError>,
     /// The user's own journal, to come back to from the sample.
     own_path: PathBuf,
+    notice: Option<String>,
 }
 
 pub struct AppState {
@@ -45,11 +49,19 @@ impl AppState {
     /// Opens the journal at `path`, keeping the reason if it cannot be opened.
     pub fn open(path: PathBuf) -> AppState {
         let journal = Journal::open(&path).map_err(IpcError::from);
+        // The day's backup, as the CLI takes it; one that fails must not keep the user from
+        // the journal, so it becomes a quiet notice.
+        let notice = journal.as_ref().ok().and_then(|j| {
+            backups::daily_backup_if_due(j, chrono::Utc::now())
+                .err()
+                .map(|e| format!("Today's automatic backup could not be made: {e}"))
+        });
         AppState {
             slot: Mutex::new(Slot {
                 own_path: path.clone(),
                 path,
                 journal,
+                notice,
             }),
         }
     }
@@ -63,6 +75,7 @@ impl AppState {
                     path: PathBuf::new(),
                     journal: Err(e.into()),
                     own_path: PathBuf::new(),
+                    notice: None,
                 }),
             },
         }
@@ -90,6 +103,7 @@ impl AppState {
             empty,
             sample: slot.path != slot.own_path,
             sample_available: !slot.own_path.as_os_str().is_empty(),
+            notice: slot.notice.clone(),
         }
     }
 
@@ -209,6 +223,33 @@ mod tests {
         assert!(!back.sample);
         assert!(back.empty);
         assert_eq!(back.path, own.display().to_string());
+    }
+
+    #[test]
+    fn opening_takes_the_days_backup_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("j.sqlite3");
+        let state = AppState::open(own.clone());
+        assert_eq!(state.status().notice, None);
+        drop(state);
+        AppState::open(own.clone());
+        let taken = backups::list_backups(&own).unwrap();
+        assert_eq!(taken.len(), 1);
+        assert_eq!(taken[0].kind, backups::BackupKind::Daily);
+    }
+
+    #[test]
+    fn a_failed_daily_backup_is_a_notice_and_the_journal_still_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the backups folder should be.
+        std::fs::write(dir.path().join("backups"), b"in the way").unwrap();
+        let state = AppState::open(dir.path().join("j.sqlite3"));
+        let status = state.status();
+        assert_eq!(status.error, None);
+        assert!(status.notice.unwrap().contains("backup could not be made"));
+        state
+            .write(|j| j.add_person(&PersonInput::new("Sam", Relationship::Friend)))
+            .unwrap();
     }
 
     #[test]

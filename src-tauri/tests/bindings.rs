@@ -3,6 +3,7 @@
 //! checked by the core's own test. This test fails when the shell's files are stale;
 //! `make bindings` (UPDATE_BINDINGS=1) rewrites them.
 
+use reciprocity_desktop::data::ExportCounts;
 use reciprocity_desktop::{IpcError, JournalStatus};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ fn generate(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir).with_large_int("number");
     IpcError::export_all(&cfg).unwrap();
     JournalStatus::export_all(&cfg).unwrap();
+    ExportCounts::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -105,6 +105,37 @@ pub fn read_daylio_records(path: &Path, moods: &HashMap<String, i8>) -> Result<R
     })
 }
 
+/// The mood labels in the Daylio export at `path` that `moods` does not map, lower case, in
+/// the order they first appear: what the user is asked to place on −2..=2 before importing.
+pub fn unknown_moods(path: &Path, moods: &HashMap<String, i8>) -> Result<Vec<String>> {
+    let text = read_text(path)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| problem(path, "line 1", format!("not a CSV header ({e})")))?;
+    let Some(mood_at) = headers
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case("mood"))
+    else {
+        return Err(problem(
+            path,
+            "line 1",
+            "mood: no “mood” column; a Daylio export has full_date, time, mood and note",
+        ));
+    };
+    let mut unknown: Vec<String> = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| problem(path, format!("line {}", i + 2), e.to_string()))?;
+        let label = row.get(mood_at).unwrap_or("").trim().to_lowercase();
+        if !label.is_empty() && !moods.contains_key(&label) && !unknown.contains(&label) {
+            unknown.push(label);
+        }
+    }
+    Ok(unknown)
+}
+
 /// Daylio writes times as "8:30 PM" or "20:30" depending on the phone.
 fn parse_time(text: &str) -> Option<NaiveTime> {
     ["%I:%M %p", "%H:%M", "%H:%M:%S"]
@@ -136,4 +167,17 @@ pub fn moods_with(overrides: &[String]) -> Result<HashMap<String, i8>> {
         moods.insert(label.trim().to_lowercase(), n);
     }
     Ok(moods)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_moods_lists_each_unmapped_label_once() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/daylio.csv");
+        assert_eq!(unknown_moods(&path, &default_moods()).unwrap(), ["so-so"]);
+        let mapped = moods_with(&["so-so=0".to_string()]).unwrap();
+        assert!(unknown_moods(&path, &mapped).unwrap().is_empty());
+    }
 }

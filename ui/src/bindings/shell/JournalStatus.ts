@@ -24,4 +24,8 @@ sample: boolean,
 /**
  * True when this build can make a sample journal to explore.
  */
-sample_available: boolean, };
+sample_available: boolean, 
+/**
+ * Something to mention quietly, such as a daily backup that could not be made.
+ */
+notice: string | null, };
