@@ -44,6 +44,8 @@ class AppState {
     try {
       this.status = await api.journalStatus();
       this.loadError = null;
+      // Such as a daily backup that could not be made: said once, quietly.
+      if (this.status.notice) this.notify(this.status.notice);
       if (this.status.error === null) {
         await this.reloadPeople();
         this.lastVersion = await api.dataVersion();
