@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { App, exchange, waitFor } from '../lib/index.mjs';
+import { App, exchange, repoRoot, sleep, waitFor } from '../lib/index.mjs';
 
 const supplyPath = (app, path) =>
   app.session.execute('window.__RECIPROCITY_TEST_PATHS__ = [arguments[0]]', [path]);
@@ -55,7 +55,7 @@ test('export to JSON, then import it into a fresh journal; a bad file changes no
     await app.clickText('button', 'Choose a file to import');
     await waitFor(async () => (await (await app.find('#import-format')).property('value')) === 'json', 'the format found');
     await app.screenshot('data-import-chosen');
-    await app.clickText('button[type=submit]', 'Import');
+    await app.clickText('[data-testid=import] button[type=submit]', 'Import');
     const summary = await waitFor(() => app.find('[data-testid=import-summary]'), 'the import summary');
     const text = await summary.text();
     assert.match(text, /Imported: 2 added, 0 updated/);
@@ -72,7 +72,7 @@ test('export to JSON, then import it into a fresh journal; a bad file changes no
     await supplyPath(app, exported);
     await app.clickText('button', 'Choose a file to import');
     await waitFor(async () => (await (await app.find('#import-format')).property('value')) === 'json', 'the format found');
-    await app.clickText('button[type=submit]', 'Import');
+    await app.clickText('[data-testid=import] button[type=submit]', 'Import');
     await waitFor(
       async () => /already in your journal/.test(await (await app.find('[data-testid=import-summary]')).text()),
       'the second summary',
@@ -84,7 +84,7 @@ test('export to JSON, then import it into a fresh journal; a bad file changes no
     await supplyPath(app, bad);
     await app.clickText('button', 'Choose a file to import');
     await waitFor(async () => (await (await app.find('#import-format')).property('value')) === 'json', 'the format found');
-    await app.clickText('button[type=submit]', 'Import');
+    await app.clickText('[data-testid=import] button[type=submit]', 'Import');
     const problem = await waitFor(() => app.find('[data-testid=import-error]'), 'the import problem');
     const message = await problem.text();
     assert.match(message, /could not be imported/);
@@ -93,6 +93,25 @@ test('export to JSON, then import it into a fresh journal; a bad file changes no
     await app.screenshot('data-import-error');
     assert.equal((await app.invoke('list_exchanges', { filter: {} })).length, 1);
     assert.equal((await app.invoke('list_people', { include_archived: true })).length, 1);
+
+    // A Daylio export with a mood of its own: it is placed on the scale before the import.
+    await supplyPath(app, join(repoRoot, 'tests', 'fixtures', 'daylio.csv'));
+    await app.clickText('button', 'Choose another file');
+    await waitFor(() => app.find('#mood-0-0'), 'the question about “so-so”');
+    assert.equal(await (await app.find('#import-format')).property('value'), 'daylio');
+    const submit = await app.find('[data-testid=import] button[type=submit]');
+    assert.equal(await submit.property('disabled'), true, 'nothing is imported before the mood is placed');
+    await (await app.find('label[for=mood-0-0]')).click();
+    await app.session.execute('document.querySelector("[data-testid=import]").scrollIntoView()');
+    await sleep(300);
+    await app.screenshot('data-import-daylio');
+    await submit.click();
+    await waitFor(
+      async () => /Check-ins\s*3\s*0\s*0/.test(await (await app.find('[data-testid=import-summary]')).text()),
+      'three check-ins added',
+    );
+    const checkins = await app.invoke('list_checkins', { since: null, until: null });
+    assert.deepEqual(checkins.map((c) => c.mood).sort(), [0, 1, 2]);
   } finally {
     await app.quit();
   }
