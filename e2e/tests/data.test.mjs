@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { App, exchange, repoRoot, sleep, waitFor } from '../lib/index.mjs';
+import { App, exchange, repoRoot, sleep, tempJournal, waitFor } from '../lib/index.mjs';
 
 const supplyPath = (app, path) =>
   app.session.execute('window.__RECIPROCITY_TEST_PATHS__ = [arguments[0]]', [path]);
@@ -150,6 +150,21 @@ test('make a backup, see it listed, and restore it after a confirmation', async 
     await app.nav('Timeline');
     await waitFor(() => app.session.findByText('[data-testid=entry]', 'covered her Friday shift'), 'the restored entry');
     assert.equal(await app.session.findByText('[data-testid=entry]', 'brought me coffee'), null);
+  } finally {
+    await app.quit();
+  }
+});
+
+test('a daily backup that cannot be made is a quiet notice, and the journal still opens', async () => {
+  const db = tempJournal('nobackup');
+  // A file where the backups folder would go.
+  writeFileSync(join(dirname(db), 'backups'), 'in the way');
+  const app = await App.launch(db);
+  try {
+    const toast = await waitFor(() => app.session.findByText('[data-testid=toast]', 'backup could not be made'), 'the notice');
+    assert.match(await toast.text(), /automatic backup/);
+    const status = await app.invoke('journal_status');
+    assert.equal(status.error, null);
   } finally {
     await app.quit();
   }
