@@ -30,6 +30,18 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "make_backup",
     "restore_backup",
+    "review_report",
+    "list_references",
+    "dismiss_insight",
+    "snooze_insight",
+    "restore_insight",
+    "get_insight_settings",
+    "default_insight_settings",
+    "save_insight_settings",
+    "get_review_prefs",
+    "save_review_prefs",
+    "checkin_reminder",
+    "person_feelings",
 ];
 
 /// The app embeds `ui/dist` at compile time. On a fresh checkout (before `make ui`) a

@@ -4,9 +4,11 @@
 pub mod commands;
 pub mod data;
 pub mod error;
+pub mod review;
 pub mod state;
 
 pub use error::IpcError;
+pub use review::{CheckinReminder, FeelingMean, ReviewPrefs};
 pub use state::{AppState, JournalStatus};
 
 /// The commands the UI may call; `build.rs` grants exactly these to the main window.
@@ -43,6 +45,18 @@ macro_rules! journal_commands {
             $crate::data::list_backups,
             $crate::data::make_backup,
             $crate::data::restore_backup,
+            $crate::review::review_report,
+            $crate::review::list_references,
+            $crate::review::dismiss_insight,
+            $crate::review::snooze_insight,
+            $crate::review::restore_insight,
+            $crate::review::get_insight_settings,
+            $crate::review::default_insight_settings,
+            $crate::review::save_insight_settings,
+            $crate::review::get_review_prefs,
+            $crate::review::save_review_prefs,
+            $crate::review::checkin_reminder,
+            $crate::review::person_feelings,
         ]
     };
 }

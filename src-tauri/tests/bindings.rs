@@ -4,7 +4,7 @@
 //! `make bindings` (UPDATE_BINDINGS=1) rewrites them.
 
 use reciprocity_desktop::data::ExportCounts;
-use reciprocity_desktop::{IpcError, JournalStatus};
+use reciprocity_desktop::{CheckinReminder, FeelingMean, IpcError, JournalStatus, ReviewPrefs};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
@@ -15,6 +15,9 @@ fn generate(dir: &Path) {
     IpcError::export_all(&cfg).unwrap();
     JournalStatus::export_all(&cfg).unwrap();
     ExportCounts::export_all(&cfg).unwrap();
+    ReviewPrefs::export_all(&cfg).unwrap();
+    CheckinReminder::export_all(&cfg).unwrap();
+    FeelingMean::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

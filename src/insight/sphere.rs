@@ -23,6 +23,9 @@ pub struct SphereRow {
     pub mean_indebtedness: Option<f64>,
     pub mean_pressure: Option<f64>,
     pub mean_gratitude: Option<f64>,
+    /// Mean "drained" over rated gives (0..=4).
+    #[serde(default)]
+    pub mean_drained: Option<f64>,
 }
 
 /// Workplace against personal for one feeling.
@@ -65,6 +68,7 @@ pub(crate) fn table(ctx: &Ctx) -> SphereTable {
         .map(|&sphere| {
             let (mut given, mut received, mut g, mut r) = (0u32, 0u32, 0.0, 0.0);
             let mut ratings: [Vec<f64>; 3] = Default::default();
+            let mut drained = Vec::new();
             for e in ctx
                 .ex
                 .iter()
@@ -74,6 +78,7 @@ pub(crate) fn table(ctx: &Ctx) -> SphereTable {
                 if e.given() {
                     given += 1;
                     g += x;
+                    drained.extend(e.fact.feelings.drained.map(f64::from));
                 } else {
                     received += 1;
                     r += x;
@@ -92,6 +97,7 @@ pub(crate) fn table(ctx: &Ctx) -> SphereTable {
                 mean_indebtedness: mean(&ratings[0]),
                 mean_pressure: mean(&ratings[1]),
                 mean_gratitude: mean(&ratings[2]),
+                mean_drained: mean(&drained),
             }
         })
         .collect();

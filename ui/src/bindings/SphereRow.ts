@@ -8,4 +8,8 @@ export type SphereRow = { sphere: Sphere, given: number, received: number,
 /**
  * Decayed giving share, Beta mean.
  */
-giving_share: number, mean_indebtedness: number | null, mean_pressure: number | null, mean_gratitude: number | null, };
+giving_share: number, mean_indebtedness: number | null, mean_pressure: number | null, mean_gratitude: number | null, 
+/**
+ * Mean "drained" over rated gives (0..=4).
+ */
+mean_drained: number | null, };

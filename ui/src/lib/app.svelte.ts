@@ -11,6 +11,8 @@ export type Screen =
   | { name: 'timeline' }
   | { name: 'people' }
   | { name: 'person'; id: string }
+  | { name: 'loops' }
+  | { name: 'patterns' }
   | { name: 'checkin' }
   | { name: 'settings' };
 
