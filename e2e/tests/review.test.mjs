@@ -89,6 +89,20 @@ test('people by balance, a person page, patterns and a check-in that moves the a
     assert.match(await (await app.find('[data-testid=anxiety-state]')).text(), /steady|rising since|not enough yet/);
     await waitFor(() => app.session.findByText('[data-testid=spheres]', 'Belmi'), 'the sphere note');
     await app.screenshot('review-patterns');
+    // The same in the dark theme (the window keeps the choice, so put it back).
+    await app.nav('Settings');
+    await (await app.find('label[for=theme-dark]')).click();
+    try {
+      await app.nav('Patterns');
+      await waitFor(() => app.find('[data-testid=anxiety-chart]'), 'the chart in the dark');
+      await app.session.execute('document.getElementById("sph-h").scrollIntoView()');
+      await app.screenshot('review-patterns-dark');
+    } finally {
+      await app.nav('Settings');
+      await (await app.find('label[for=theme-system]')).click();
+    }
+    await app.nav('Patterns');
+    await waitFor(() => app.find('[data-testid=anxiety-chart]'), 'the anxiety chart again');
     const lastBefore = await app.session.execute(
       'const p = [...document.querySelectorAll("[data-testid=anxiety-chart] circle")].pop(); return [p.getAttribute("cx"), p.getAttribute("cy")].join(",")',
     );
@@ -136,6 +150,8 @@ test('settling an open loop removes it; the check-in day brings a reminder', asy
     );
     await sleep(300);
     await app.session.execute('document.querySelector("details.advanced").open = true');
+    await app.session.execute('document.querySelector("[data-testid=toast] button[aria-label=Dismiss]")?.click()');
+    await app.session.execute('document.getElementById("reflect-h").scrollIntoView()');
     await app.screenshot('review-settings');
     await app.nav('Home');
     const last = (await app.invoke('list_checkins', { since: null, until: null })).map((c) => c.on).sort().pop();
