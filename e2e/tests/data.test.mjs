@@ -37,6 +37,11 @@ test('export to JSON, then import it into a fresh journal; a bad file changes no
     await first.invoke('add_exchange', { input: exchange(sam.id, 'received', 'lent me a ladder for the weekend') });
     await first.reload();
     await openData(first);
+    // A folder that does not exist: the message says so and no file is left behind.
+    await supplyPath(first, join(dir, 'no-such-folder', 'x.json'));
+    await first.clickText('button', 'Export as JSON');
+    const refused = await waitFor(() => first.find('[data-testid=export-error]'), 'the export problem');
+    assert.match(await refused.text(), /Nothing was exported: cannot write .*x\.json/);
     await supplyPath(first, exported);
     await first.clickText('button', 'Export as JSON');
     const done = await waitFor(() => first.find('[data-testid=export-done]'), 'the export message');
