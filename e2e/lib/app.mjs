@@ -51,8 +51,10 @@ export function tempJournal(label = 'journal') {
 
 export class App {
   static async launch(db = tempJournal()) {
+    // Two different ports: a port just released can be handed out again at once.
     const port = await freePort();
-    const nativePort = await freePort();
+    let nativePort = await freePort();
+    while (nativePort === port) nativePort = await freePort();
     const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
       env: { ...process.env, RECIPROCITY_DB: db },
       stdio: ['ignore', 'ignore', 'pipe'],
