@@ -257,3 +257,13 @@ fn opening_an_older_journal_backs_it_up_before_migrating() {
     }
     assert_eq!(j.list_people(false).unwrap()[0].name, "Sam");
 }
+
+#[test]
+fn an_export_into_a_missing_folder_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal_file(dir.path());
+    let target = dir.path().join("no-such-folder").join("export.json");
+    let err = reciprocity::transfer::document::export_json(&j, &target, now()).unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    assert!(!target.parent().unwrap().exists());
+}

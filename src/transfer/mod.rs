@@ -206,6 +206,16 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> crate::Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(Error::invalid(
+            "path",
+            format!(
+                "cannot write {}: the folder {} does not exist",
+                path.display(),
+                dir.display()
+            ),
+        ));
+    }
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;

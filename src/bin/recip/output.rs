@@ -32,6 +32,7 @@ fn flag_for(field: &str) -> Option<String> {
         "what" => "WHAT".into(),
         "name" => "NAME".into(),
         "query" => "QUERY".into(),
+        "path" => "FILE".into(),
         "settlement" => return None,
         f => format!("--{f}"),
     })
