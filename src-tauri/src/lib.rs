@@ -65,7 +65,12 @@ macro_rules! journal_commands {
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(AppState::from_env())
+        .setup(|app| {
+            review::start_reminders(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(journal_commands!())
         .run(tauri::generate_context!())
         .expect("error while running Reciprocity Journal");

@@ -24,6 +24,9 @@ const PREFS_KEY: &str = "review";
 pub struct ReviewPrefs {
     /// The weekday of the check-in reminder, 0 = Monday … 6 = Sunday; `None` for no reminder.
     pub checkin_day: Option<u8>,
+    /// Also remind with a system notification (once a day while the reminder is due).
+    #[serde(default)]
+    pub notify: bool,
 }
 
 /// Whether to show the check-in reminder today.
@@ -80,6 +83,49 @@ pub fn checkin_due(prefs: &ReviewPrefs, last: Option<NaiveDate>, today: NaiveDat
     let since_day = (today.weekday().num_days_from_monday() as i64 - day as i64).rem_euclid(7);
     let counts_from = today - chrono::Duration::days(since_day + 3);
     since_day <= 2 && !matches!(last, Some(l) if l >= counts_from)
+}
+
+/// The day a system notification was last shown, so a reminder comes at most once a day.
+const NOTIFIED_KEY: &str = "review_notified_on";
+
+/// Whether to show the reminder as a system notification now, noting the day if so.
+fn take_notification(j: &mut Journal, today: NaiveDate) -> reciprocity::Result<bool> {
+    let prefs = load_prefs(j)?;
+    let last = j
+        .list_checkins(None, Some(today))?
+        .iter()
+        .map(|c| c.on)
+        .max();
+    let already = j.get_setting(NOTIFIED_KEY)?.as_deref() == Some(&today.to_string());
+    if !prefs.notify || already || !checkin_due(&prefs, last, today) {
+        return Ok(false);
+    }
+    j.set_setting(NOTIFIED_KEY, &today.to_string())?;
+    Ok(true)
+}
+
+/// Shows the check-in reminder as a system notification where the user asked for one: when
+/// the app starts and then every hour, at most once a day. The notification plugin's own
+/// schedule is ignored on desktop, so the app times it itself.
+pub fn start_reminders(app: tauri::AppHandle) {
+    use tauri::Manager;
+    use tauri_plugin_notification::NotificationExt;
+    std::thread::spawn(move || loop {
+        let today = chrono::Local::now().date_naive();
+        let state = app.state::<AppState>();
+        if state
+            .write(|j| take_notification(j, today))
+            .unwrap_or(false)
+        {
+            let _ = app
+                .notification()
+                .builder()
+                .title("Time for your check-in")
+                .body("A minute to notice how giving and receiving sit with you this week.")
+                .show();
+        }
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    });
 }
 
 /// Mean feelings over `history`: received and given feelings side by side.
@@ -235,6 +281,7 @@ mod tests {
         // 2026-06-01 is a Monday; the reminder is on Wednesdays.
         let prefs = ReviewPrefs {
             checkin_day: Some(2),
+            notify: false,
         };
         assert!(!checkin_due(&prefs, None, d("2026-06-02")));
         assert!(checkin_due(&prefs, None, d("2026-06-03")));
@@ -250,10 +297,15 @@ mod tests {
         let state = AppState::open(dir.path().join("j.sqlite3"));
         let prefs = ReviewPrefs {
             checkin_day: Some(4),
+            notify: true,
         };
         let text = serde_json::to_string(&prefs).unwrap();
         state.write(|j| j.set_setting(PREFS_KEY, &text)).unwrap();
         assert_eq!(state.read(load_prefs).unwrap(), prefs);
+        // A Friday with no check-in: one notification that day, not two.
+        let friday = d("2026-06-05");
+        assert!(state.write(|j| take_notification(j, friday)).unwrap());
+        assert!(!state.write(|j| take_notification(j, friday)).unwrap());
         let bad = Settings {
             exchange_threshold: 1.5,
             ..Settings::default()

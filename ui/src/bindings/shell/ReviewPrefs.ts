@@ -7,4 +7,8 @@ export type ReviewPrefs = {
 /**
  * The weekday of the check-in reminder, 0 = Monday … 6 = Sunday; `None` for no reminder.
  */
-checkin_day: number | null, };
+checkin_day: number | null, 
+/**
+ * Also remind with a system notification (once a day while the reminder is due).
+ */
+notify: boolean, };
