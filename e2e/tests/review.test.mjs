@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { App, appBinary, sleep, tempJournal, waitFor } from '../lib/index.mjs';
+import { App, appBinary, exchange, sleep, tempJournal, waitFor } from '../lib/index.mjs';
 
 const recip = process.env.RECIPROCITY_CLI ?? join(appBinary, '..', 'recip');
 
@@ -58,6 +58,15 @@ test('the home shows the planted flags; why has numbers and citations; a dismiss
     const after = await flags(app);
     assert.deepEqual(after, expected.filter((i) => i.id !== victim.id).slice(0, shown.length).map((i) => i.headline));
     assert.ok(!after.includes(victim.headline), 'still dismissed after a restart');
+
+    // Snooze the first flag until a later day (two weeks by default); it stays hidden too.
+    const snoozed = await app.find('[data-testid=insight]');
+    const snoozedHeadline = await (await snoozed.find('[data-testid=insight-headline]')).text();
+    await (await snoozed.find('[data-testid=snooze]')).click();
+    await (await waitFor(() => app.find('[data-testid=snooze-save]'), 'the snooze form')).click();
+    await waitFor(async () => !(await app.texts('[data-testid=insight-headline]')).includes(snoozedHeadline), 'the snoozed flag to go');
+    await app.restart();
+    assert.ok(!(await flags(app)).includes(snoozedHeadline), 'still snoozed after a restart');
   } finally {
     await app.quit();
   }
@@ -127,7 +136,7 @@ test('people by balance, a person page, patterns and a check-in that moves the a
   }
 });
 
-test('settling an open loop removes it; the check-in day brings a reminder', async () => {
+test('settling an open loop removes it; the check-in day is kept in Settings', async () => {
   const db = demoJournal('review3');
   const app = await App.launch(db);
   try {
@@ -153,11 +162,32 @@ test('settling an open loop removes it; the check-in day brings a reminder', asy
     await app.session.execute('document.querySelector("[data-testid=toast] button[aria-label=Dismiss]")?.click()');
     await app.session.execute('document.getElementById("reflect-h").scrollIntoView()');
     await app.screenshot('review-settings');
-    await app.nav('Home');
-    const last = (await app.invoke('list_checkins', { since: null, until: null })).map((c) => c.on).sort().pop();
-    const recent = last && Date.now() - new Date(last).getTime() < 4 * 86_400_000;
-    if (!recent) await waitFor(() => app.find('[data-testid=checkin-reminder]'), 'the check-in reminder');
     assert.deepEqual(await app.invoke('get_review_prefs'), { checkin_day: weekday, notify: false });
+  } finally {
+    await app.quit();
+  }
+});
+
+test('on the check-in day Home offers a check-in, until one is saved', async () => {
+  const app = await App.launch();
+  try {
+    const kim = await app.invoke('add_person', { input: { name: 'Kim', relationship: 'friend', notes: '' } });
+    await app.invoke('add_exchange', { input: exchange(kim.id, 'received', 'brought soup when I was ill') });
+    const weekday = (new Date().getDay() + 6) % 7;
+    await app.invoke('save_review_prefs', { prefs: { checkin_day: weekday, notify: false } });
+    await app.reload();
+    await waitFor(() => app.find('[data-testid=checkin-reminder]'), 'the check-in reminder');
+    await app.screenshot('review-reminder');
+    await app.clickText('[data-testid=checkin-reminder] button', 'Check in');
+    await waitFor(() => app.find('#ci-reflection'), 'the check-in form');
+    assert.ok((await (await app.find('[data-testid=prompt]')).text()).endsWith('?'), 'a reflection question');
+    await (await app.find('label[for="ci-owing-1"]')).click();
+    await app.clickText('button', 'Save check-in');
+    await waitFor(async () => (await app.invoke('list_checkins', { since: null, until: null })).length === 1, 'the saved check-in');
+    await app.nav('Home');
+    await waitFor(() => app.session.findByText('h2', 'Recently'), 'Home');
+    await sleep(300);
+    assert.equal((await app.findAll('[data-testid=checkin-reminder]')).length, 0, 'no reminder once checked in');
   } finally {
     await app.quit();
   }
