@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use insight_support::Journal;
 use reciprocity::generate::{generate, Options, Pattern};
 use reciprocity::insight::{analyse, Insight, InsightKind, Report, Settings, Severity, Subject};
-use reciprocity::model::Relationship;
+use reciprocity::model::{Relationship, Sphere};
 
 fn end() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
@@ -248,4 +248,23 @@ fn a_report_is_the_same_for_the_same_data_and_now() {
     let a = analyse(&g.data(), &Settings::default(), &[], end());
     let b = analyse(&g.data(), &Settings::default(), &[], end());
     assert_eq!(a, b);
+}
+
+#[test]
+fn the_sphere_table_shows_how_drained_giving_leaves_you_at_work_and_elsewhere() {
+    let mut j = Journal::new("2026-06-30");
+    let boss = j.person("Dana", Relationship::Manager);
+    let friend = j.person("Lou", Relationship::Friend);
+    for d in 0..4 {
+        j.give(&boss, 10 + d, 3);
+        j.last().feelings.drained = Some(4);
+        j.give(&friend, 10 + d, 3);
+        j.last().feelings.drained = Some(if d % 2 == 0 { 0 } else { 1 });
+    }
+    j.give(&friend, 20, 3); // not rated: leaves the mean alone
+    let r = analyse(&j.data, &Settings::default(), &[], j.now);
+    let row = |s: Sphere| r.spheres.rows.iter().find(|row| row.sphere == s).unwrap();
+    assert_eq!(row(Sphere::Workplace).mean_drained, Some(4.0));
+    assert_eq!(row(Sphere::Personal).mean_drained, Some(0.5));
+    assert_eq!(row(Sphere::Community).mean_drained, None);
 }
