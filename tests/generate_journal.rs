@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use reciprocity::generate::{generate, Options, Pattern};
-use reciprocity::model::{CheckInInput, Direction, ExchangeInput, PersonInput, Relationship};
+use reciprocity::model::{Direction, Relationship};
 use std::collections::HashMap;
 
 fn end() -> NaiveDate {
@@ -24,35 +24,15 @@ fn every_generated_record_passes_the_models_rules() {
     let people: HashMap<&str, _> = g.people.iter().map(|p| (p.id.as_str(), p)).collect();
     let exchanges: HashMap<&str, _> = g.exchanges.iter().map(|e| (e.id.as_str(), e)).collect();
     for p in &g.people {
-        PersonInput {
-            name: p.name.clone(),
-            relationship: p.relationship,
-            notes: p.notes.clone(),
-        }
-        .validated()
-        .unwrap();
+        p.to_input().validated().unwrap();
         assert_eq!(uuid::Uuid::parse_str(&p.id).unwrap().get_version_num(), 7);
     }
     for e in &g.exchanges {
         assert!(people.contains_key(e.person_id.as_str()));
         assert!(e.occurred_on <= end());
-        ExchangeInput {
-            person_id: e.person_id.clone(),
-            direction: e.direction,
-            occurred_on: e.occurred_on,
-            occurred_at: e.occurred_at,
-            kind: e.kind,
-            what: e.what.clone(),
-            note: e.note.clone(),
-            value: e.value,
-            initiative: e.initiative,
-            sphere: e.sphere,
-            reciprocates: e.reciprocates.clone(),
-            tags: e.tags.clone(),
-            feelings: e.feelings,
-        }
-        .validated()
-        .unwrap_or_else(|err| panic!("{e:?}: {err}"));
+        e.to_input()
+            .validated()
+            .unwrap_or_else(|err| panic!("{e:?}: {err}"));
         assert_eq!(e.settlement.is_some(), e.direction == Direction::Received);
         if let Some(target) = &e.reciprocates {
             let t = exchanges[target.as_str()];
@@ -62,19 +42,7 @@ fn every_generated_record_passes_the_models_rules() {
         }
     }
     for c in &g.checkins {
-        CheckInInput {
-            on: c.on,
-            mood: c.mood,
-            energy: c.energy,
-            owing: c.owing,
-            worry: c.worry,
-            pressured: c.pressured,
-            exhaustion: c.exhaustion,
-            reflection: c.reflection.clone(),
-            prompt: c.prompt.clone(),
-        }
-        .validated()
-        .unwrap();
+        c.to_input().validated().unwrap();
     }
 }
 

@@ -31,6 +31,23 @@ pub struct CheckIn {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
+impl CheckIn {
+    /// What a user would enter to make this check-in.
+    pub fn to_input(&self) -> CheckInInput {
+        CheckInInput {
+            on: self.on,
+            mood: self.mood,
+            energy: self.energy,
+            owing: self.owing,
+            worry: self.worry,
+            pressured: self.pressured,
+            exhaustion: self.exhaustion,
+            reflection: self.reflection.clone(),
+            prompt: self.prompt.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CheckInInput {
     pub on: NaiveDate,

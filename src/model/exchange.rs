@@ -104,6 +104,28 @@ pub struct Exchange {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
+impl Exchange {
+    /// What a user would enter to make this exchange: the start of an edit, and the
+    /// shape every rule of the model is checked on.
+    pub fn to_input(&self) -> ExchangeInput {
+        ExchangeInput {
+            person_id: self.person_id.clone(),
+            direction: self.direction,
+            occurred_on: self.occurred_on,
+            occurred_at: self.occurred_at,
+            kind: self.kind,
+            what: self.what.clone(),
+            note: self.note.clone(),
+            value: self.value,
+            initiative: self.initiative,
+            sphere: self.sphere,
+            reciprocates: self.reciprocates.clone(),
+            tags: self.tags.clone(),
+            feelings: self.feelings,
+        }
+    }
+}
+
 /// What a user enters to log or edit an exchange.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ExchangeInput {

@@ -23,6 +23,15 @@ impl Person {
     pub fn sphere(&self) -> Sphere {
         self.relationship.sphere()
     }
+
+    /// What a user would enter to make this person.
+    pub fn to_input(&self) -> PersonInput {
+        PersonInput {
+            name: self.name.clone(),
+            relationship: self.relationship,
+            notes: self.notes.clone(),
+        }
+    }
 }
 
 /// What a user types to create or edit a person.

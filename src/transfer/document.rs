@@ -5,9 +5,7 @@
 use super::{problem, read_text, write_atomically};
 use crate::insight::{DismissAction, Dismissal};
 use crate::journal::{Journal, Records, Setting};
-use crate::model::{
-    CheckIn, CheckInInput, Direction, Exchange, ExchangeInput, Person, PersonInput,
-};
+use crate::model::{CheckIn, Direction, Exchange, Person};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -264,35 +262,24 @@ fn field_problem(path: &Path, at: String, e: Error) -> Error {
 /// Applies the model's rules to every record, keeping the trimmed, normalised text.
 fn normalise(path: &Path, doc: &mut Document) -> Result<()> {
     for (i, p) in doc.people.iter_mut().enumerate() {
-        let v = PersonInput {
-            name: p.name.clone(),
-            relationship: p.relationship,
-            notes: p.notes.clone(),
-        }
-        .validated()
-        .map_err(|e| field_problem(path, format!("people[{i}] (id {})", p.id), e))?;
+        let v = p
+            .to_input()
+            .validated()
+            .map_err(|e| field_problem(path, format!("people[{i}] (id {})", p.id), e))?;
         (p.name, p.notes) = (v.name, v.notes);
     }
     for (i, e) in doc.exchanges.iter_mut().enumerate() {
-        let v = exchange_input(e)
+        let v = e
+            .to_input()
             .validated()
             .map_err(|err| field_problem(path, format!("exchanges[{i}] (id {})", e.id), err))?;
         (e.what, e.note, e.tags, e.reciprocates) = (v.what, v.note, v.tags, v.reciprocates);
     }
     for (i, c) in doc.checkins.iter_mut().enumerate() {
-        let v = CheckInInput {
-            on: c.on,
-            mood: c.mood,
-            energy: c.energy,
-            owing: c.owing,
-            worry: c.worry,
-            pressured: c.pressured,
-            exhaustion: c.exhaustion,
-            reflection: c.reflection.clone(),
-            prompt: c.prompt.clone(),
-        }
-        .validated()
-        .map_err(|e| field_problem(path, format!("checkins[{i}] (id {})", c.id), e))?;
+        let v = c
+            .to_input()
+            .validated()
+            .map_err(|e| field_problem(path, format!("checkins[{i}] (id {})", c.id), e))?;
         (c.reflection, c.prompt) = (v.reflection, v.prompt);
     }
     for (i, d) in doc.dismissals.iter().enumerate() {
@@ -314,24 +301,6 @@ fn normalise(path: &Path, doc: &mut Document) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn exchange_input(e: &Exchange) -> ExchangeInput {
-    ExchangeInput {
-        person_id: e.person_id.clone(),
-        direction: e.direction,
-        occurred_on: e.occurred_on,
-        occurred_at: e.occurred_at,
-        kind: e.kind,
-        what: e.what.clone(),
-        note: e.note.clone(),
-        value: e.value,
-        initiative: e.initiative,
-        sphere: e.sphere,
-        reciprocates: e.reciprocates.clone(),
-        tags: e.tags.clone(),
-        feelings: e.feelings,
-    }
 }
 
 /// The records of the document at `path`, checked in full; writes nothing.

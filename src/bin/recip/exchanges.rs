@@ -126,21 +126,16 @@ pub fn show(journal: &Journal, id: &str, json: bool) -> Result<()> {
 
 pub fn edit(journal: &mut Journal, a: EditArgs, json: bool) -> Result<()> {
     let old = journal.get_exchange(a.id.trim())?;
-    let mut input = ExchangeInput {
-        person_id: old.person_id,
-        direction: a.direction.unwrap_or(old.direction),
-        occurred_on: old.occurred_on,
-        occurred_at: old.occurred_at,
-        kind: old.kind,
-        what: a.what.unwrap_or(old.what),
-        note: old.note,
-        value: old.value,
-        initiative: old.initiative,
-        sphere: old.sphere,
-        reciprocates: old.reciprocates,
-        tags: if a.clear_tags { Vec::new() } else { old.tags },
-        feelings: old.feelings,
-    };
+    let mut input = old.to_input();
+    if let Some(d) = a.direction {
+        input.direction = d;
+    }
+    if let Some(w) = a.what {
+        input.what = w;
+    }
+    if a.clear_tags {
+        input.tags.clear();
+    }
     if let Some(p) = a.person {
         input.person_id = find(journal, &p)?.id;
     }
