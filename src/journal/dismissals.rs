@@ -31,22 +31,7 @@ impl Journal {
             return Err(Error::invalid("until", "a snooze needs a date after today"));
         }
         let tx = self.write()?;
-        tx.execute(
-            "INSERT INTO insight_dismissal
-                 (insight_id, action, until_date, severity, strength, on_date, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (insight_id) DO UPDATE SET action = ?2, until_date = ?3,
-                 severity = ?4, strength = ?5, on_date = ?6, created_at = ?7",
-            params![
-                d.insight_id,
-                d.action.as_str(),
-                d.until,
-                d.severity.as_str(),
-                d.strength,
-                d.on,
-                now()
-            ],
-        )?;
+        write_dismissal(&tx, d)?;
         tx.commit()?;
         Ok(())
     }
@@ -98,10 +83,18 @@ pub(crate) fn merge_dismissal(conn: &rusqlite::Connection, d: &Dismissal) -> Res
         Some(on) if d.on > on => super::Merged::Updated,
         Some(_) => return Ok(super::Merged::Kept),
     };
+    write_dismissal(conn, d)?;
+    Ok(merged)
+}
+
+/// Stores `d`, replacing any earlier choice about the same insight.
+fn write_dismissal(conn: &rusqlite::Connection, d: &Dismissal) -> Result<()> {
     conn.execute(
-        "INSERT OR REPLACE INTO insight_dismissal
+        "INSERT INTO insight_dismissal
              (insight_id, action, until_date, severity, strength, on_date, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (insight_id) DO UPDATE SET action = ?2, until_date = ?3,
+             severity = ?4, strength = ?5, on_date = ?6, created_at = ?7",
         params![
             d.insight_id,
             d.action.as_str(),
@@ -112,5 +105,5 @@ pub(crate) fn merge_dismissal(conn: &rusqlite::Connection, d: &Dismissal) -> Res
             now()
         ],
     )?;
-    Ok(merged)
+    Ok(())
 }

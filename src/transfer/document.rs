@@ -34,14 +34,19 @@ pub struct Document {
 
 impl Document {
     pub fn from_journal(journal: &Journal, exported_at: DateTime<Utc>) -> Result<Document> {
+        Ok(Document::new(exported_at, journal.all_records()?))
+    }
+
+    /// A document of `records`, written at `exported_at`.
+    pub fn new(exported_at: DateTime<Utc>, records: Records) -> Document {
         let Records {
             people,
             exchanges,
             checkins,
             dismissals,
             settings,
-        } = journal.all_records()?;
-        Ok(Document {
+        } = records;
+        Document {
             format: FORMAT.into(),
             version: VERSION,
             exported_at,
@@ -50,7 +55,7 @@ impl Document {
             checkins,
             dismissals,
             settings,
-        })
+        }
     }
 
     pub fn to_json(&self) -> String {
@@ -122,16 +127,16 @@ pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
         .transpose()
         .map_err(|e| problem(path, "exported_at", e.to_string()))?
         .unwrap_or_else(Utc::now);
-    let mut doc = Document {
-        format: FORMAT.into(),
-        version: VERSION,
+    let mut doc = Document::new(
         exported_at,
-        people,
-        exchanges,
-        checkins,
-        dismissals,
-        settings,
-    };
+        Records {
+            people,
+            exchanges,
+            checkins,
+            dismissals,
+            settings,
+        },
+    );
     check_document(path, &mut doc, journal)?;
     Ok(doc)
 }
