@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
-.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e
+.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots
 
 # The desktop app's binary; honours CARGO_TARGET_DIR like cargo does.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
@@ -38,6 +38,14 @@ e2e: app
 	RECIPROCITY_APP="$(abspath $(APP_BIN))" RECIPROCITY_CLI="$(abspath $(TARGET_DIR)/debug/recip)" \
 	  $(XVFB) node --test --test-concurrency=1 e2e/tests/
 
+# Refreshes the README's pictures in docs/screenshots/ (the tests alone write only to
+# e2e/artifacts/): run it when a screen has changed, then look at and commit the pictures.
+screenshots: setup-test app
+	cargo build --bin recip
+	RECIPROCITY_SCREENSHOTS=docs/screenshots RECIPROCITY_APP="$(abspath $(APP_BIN))" \
+	  RECIPROCITY_CLI="$(abspath $(TARGET_DIR)/debug/recip)" \
+	  $(XVFB) node --test --test-concurrency=1 e2e/tests/
+
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -48,4 +56,3 @@ test-core:
 # Rewrites ui/src/bindings from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p reciprocity --lib bindings
-	UPDATE_BINDINGS=1 cargo test -p reciprocity-desktop --test bindings

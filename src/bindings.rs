@@ -49,6 +49,11 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     crate::transfer::ImportSummary::export_all(&cfg)?;
     crate::transfer::ImportFormat::export_all(&cfg)?;
     crate::transfer::backups::Backup::export_all(&cfg)?;
+    crate::ErrorCode::export_all(&cfg)?;
+    crate::api::journal::Problem::export_all(&cfg)?;
+    crate::api::export_command_types(&cfg)?;
+    let commands = crate::api::typescript_commands(&cfg);
+    std::fs::write(dir.join("Commands.ts"), commands).map_err(ExportError::from)?;
     Ok(())
 }
 

@@ -1,7 +1,9 @@
 //! The one error type of the core. Every failure has a stable machine `code` (the UI and
 //! scripts branch on it) and a message a person can act on. Validation errors name the field.
 
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use ts_rs::TS;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -73,19 +75,19 @@ impl Error {
     }
 
     /// A stable, machine-readable code for each kind of failure.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Invalid { .. } => "invalid",
-            Error::NotFound { .. } => "not_found",
-            Error::Import { .. } => "import_invalid",
-            Error::JournalEmpty { .. } => "journal_empty",
-            Error::NotSqlite { .. } => "not_a_journal",
-            Error::ForeignDatabase { .. } => "foreign_database",
-            Error::JournalDamaged { .. } => "journal_damaged",
-            Error::JournalTooNew { .. } => "journal_too_new",
-            Error::NoDataDir => "no_data_dir",
-            Error::Io { .. } => "io",
-            Error::Storage(_) => "storage",
+            Error::Invalid { .. } => ErrorCode::Invalid,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Import { .. } => ErrorCode::ImportInvalid,
+            Error::JournalEmpty { .. } => ErrorCode::JournalEmpty,
+            Error::NotSqlite { .. } => ErrorCode::NotAJournal,
+            Error::ForeignDatabase { .. } => ErrorCode::ForeignDatabase,
+            Error::JournalDamaged { .. } => ErrorCode::JournalDamaged,
+            Error::JournalTooNew { .. } => ErrorCode::JournalTooNew,
+            Error::NoDataDir => ErrorCode::NoDataDir,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Storage(_) => ErrorCode::Storage,
         }
     }
 
@@ -95,6 +97,63 @@ impl Error {
             Error::Invalid { field, .. } => Some(field),
             _ => None,
         }
+    }
+}
+
+/// The codes the faces branch on. The core's errors map to the first group; the desktop shell
+/// and the UI add the last three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Invalid,
+    NotFound,
+    ImportInvalid,
+    JournalEmpty,
+    NotAJournal,
+    ForeignDatabase,
+    JournalDamaged,
+    JournalTooNew,
+    NoDataDir,
+    Io,
+    Storage,
+    /// The window asked for something while no journal is open.
+    JournalUnavailable,
+    /// A file the window named was not chosen by the user in a dialog.
+    NotChosen,
+    /// The window could not reach the shell at all.
+    Ipc,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::ImportInvalid => "import_invalid",
+            ErrorCode::JournalEmpty => "journal_empty",
+            ErrorCode::NotAJournal => "not_a_journal",
+            ErrorCode::ForeignDatabase => "foreign_database",
+            ErrorCode::JournalDamaged => "journal_damaged",
+            ErrorCode::JournalTooNew => "journal_too_new",
+            ErrorCode::NoDataDir => "no_data_dir",
+            ErrorCode::Io => "io",
+            ErrorCode::Storage => "storage",
+            ErrorCode::JournalUnavailable => "journal_unavailable",
+            ErrorCode::NotChosen => "not_chosen",
+            ErrorCode::Ipc => "ipc",
+        }
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

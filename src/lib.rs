@@ -2,6 +2,7 @@
 //! the insights computed from it. It knows nothing of the desktop shell; the `recip` CLI and
 //! the Tauri app are both thin front ends over this library.
 
+pub mod api;
 pub mod bindings;
 pub mod error;
 pub mod generate;
@@ -10,4 +11,4 @@ pub mod journal;
 pub mod model;
 pub mod transfer;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCode, Result};

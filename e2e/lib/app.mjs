@@ -12,7 +12,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
 const targetDir = resolve(repoRoot, process.env.CARGO_TARGET_DIR ?? 'target');
 export const appBinary = process.env.RECIPROCITY_APP ?? join(targetDir, 'debug', 'reciprocity-desktop');
-export const screenshotDir = join(repoRoot, 'docs', 'screenshots');
+// Tests keep their pictures in e2e/artifacts/; `make screenshots` points this at the README's
+// docs/screenshots/ when the pictures are meant to change.
+export const screenshotDir = resolve(repoRoot, process.env.RECIPROCITY_SCREENSHOTS ?? join('e2e', 'artifacts', 'screenshots'));
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -49,6 +51,11 @@ export function tempJournal(label = 'journal') {
   return join(mkdtempSync(join(tmpdir(), `recip-e2e-${label}-`)), 'journal.sqlite3');
 }
 
+/** The file a debug build reads the next native dialog's answer from. */
+export function dialogAnswers(db) {
+  return join(dirname(db), 'dialog-answers.txt');
+}
+
 export class App {
   static async launch(db = tempJournal()) {
     // Two different ports: a port just released can be handed out again at once.
@@ -56,7 +63,8 @@ export class App {
     let nativePort = await freePort();
     while (nativePort === port) nativePort = await freePort();
     const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-      env: { ...process.env, RECIPROCITY_DB: db },
+      // Debug builds answer native dialogs from this file (see src-tauri/src/files.rs).
+      env: { ...process.env, RECIPROCITY_DB: db, RECIPROCITY_TEST_DIALOG_ANSWERS: dialogAnswers(db) },
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so quitting also ends WebKitWebDriver and the app.
       detached: true,

@@ -1,18 +1,17 @@
 // Settings → Data in the real window: export to JSON, import that file into a fresh journal,
 // a bad file refused with nothing changed, and backups made, listed and restored.
 //
-// A native file dialog cannot be driven through WebDriver: where the dialog would ask, the
-// test puts the path into `window.__RECIPROCITY_TEST_PATHS__` (see ui/src/api/data.ts), and
-// the next pick takes it instead of opening the dialog.
+// A native file dialog cannot be driven through WebDriver: the debug build the tests drive
+// answers its next dialog from a file beside the journal (see src-tauri/src/files.rs), and
+// the window only ever sees the token the shell hands out for it.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { App, exchange, repoRoot, sleep, tempJournal, waitFor } from '../lib/index.mjs';
+import { App, dialogAnswers, exchange, repoRoot, sleep, tempJournal, waitFor } from '../lib/index.mjs';
 
-const supplyPath = (app, path) =>
-  app.session.execute('window.__RECIPROCITY_TEST_PATHS__ = [arguments[0]]', [path]);
+const supplyPath = async (app, path) => writeFileSync(dialogAnswers(app.db), `${path}\n`);
 
 async function openData(app) {
   await app.nav('Settings');

@@ -152,3 +152,25 @@ test('edit and archive a person', async () => {
     await app.quit();
   }
 });
+
+test('an online friend counts as personal on their page and in the timeline filter', async () => {
+  const app = await App.launch();
+  try {
+    const rae = await app.invoke('add_person', { input: { name: 'Rae Online', relationship: 'online', notes: '' } });
+    await app.invoke('add_exchange', { input: exchange(rae.id, 'given', 'proofread her story') });
+    await app.reload();
+    await app.nav('People');
+    await (await waitFor(() => app.session.findByText('button, a', 'Rae Online'), 'Rae in People')).click();
+    await waitFor(() => app.session.findByText('p.muted', 'Personal'), 'the person page saying Personal');
+    await app.nav('Timeline');
+    await entry(app, 'proofread her story');
+    await app.session.execute(`const s = document.querySelector('#tl-sphere');
+      s.value = 'personal'; s.dispatchEvent(new Event('change', { bubbles: true }));`);
+    await entry(app, 'proofread her story');
+    await app.session.execute(`const s = document.querySelector('#tl-sphere');
+      s.value = 'community'; s.dispatchEvent(new Event('change', { bubbles: true }));`);
+    await waitFor(async () => (await app.findAll('[data-testid=entry]')).length === 0, 'no community entries');
+  } finally {
+    await app.quit();
+  }
+});

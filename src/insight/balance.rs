@@ -75,7 +75,7 @@ pub(crate) fn balances(ctx: &Ctx) -> Vec<PersonBalance> {
         .collect()
 }
 
-fn person_balance(ctx: &Ctx, person: usize) -> Option<PersonBalance> {
+pub(crate) fn person_balance(ctx: &Ctx, person: usize) -> Option<PersonBalance> {
     let p = &ctx.people[person];
     let list: Vec<&Ex> = ctx.by_person[person]
         .iter()

@@ -101,6 +101,40 @@ pub fn analyse(
     }
 }
 
+/// One person's balance and open favours for `now`, without the rest of the report: what a
+/// person's page shows. The context (and so v̄) is the whole journal's, as in `analyse`.
+pub fn person_balance(
+    data: &Data,
+    settings: &Settings,
+    now: NaiveDate,
+    person_id: &str,
+) -> (Option<PersonBalance>, Vec<OpenLoop>) {
+    let ctx = Ctx::new(data, settings, now);
+    let Some(index) = data.people.iter().position(|p| p.id == person_id) else {
+        return (None, Vec::new());
+    };
+    let loops = open_loops::open_loops(&ctx)
+        .into_iter()
+        .filter(|l| l.person_id == person_id)
+        .collect();
+    (balance::person_balance(&ctx, index), loops)
+}
+
+/// Received favours still open (not thanked, returned or marked as needing no return) that
+/// are at least `min_age_days` old, oldest first: the one rule for what is open.
+pub fn open_favours(
+    data: &Data,
+    settings: &Settings,
+    now: NaiveDate,
+    min_age_days: i64,
+) -> Vec<OpenLoop> {
+    let settings = Settings {
+        open_loop_days: min_age_days,
+        ..settings.clone()
+    };
+    open_loops::open_loops(&Ctx::new(data, &settings, now))
+}
+
 /// Every insight for `now`, ignoring dismissals (to look one up by id, say).
 pub fn all_insights(data: &Data, settings: &Settings, now: NaiveDate) -> Vec<Insight> {
     analyse(data, settings, &[], now).insights

@@ -2,13 +2,48 @@
 
 use super::codec::tags_to_sql;
 use super::exchange_rows::{exchange_from_row, insert_exchange, COLUMNS};
+use super::people::{insert_person, new_person};
 use super::{now, Journal};
 use crate::model::{
-    new_id, Direction, Exchange, ExchangeFilter, ExchangeInput, Relationship, Settlement,
+    new_id, Direction, Exchange, ExchangeFilter, ExchangeInput, PersonInput, Relationship,
+    Settlement,
 };
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
+
+/// Inserts a validated new exchange; a given exchange that names the received one it
+/// returns marks that one returned.
+fn log_exchange(tx: &Connection, input: ExchangeInput) -> Result<Exchange> {
+    check_references(tx, &input, None)?;
+    let at = now();
+    let exchange = Exchange {
+        id: new_id(),
+        person_id: input.person_id,
+        direction: input.direction,
+        occurred_on: input.occurred_on,
+        occurred_at: input.occurred_at,
+        kind: input.kind,
+        what: input.what,
+        note: input.note,
+        value: input.value,
+        initiative: input.initiative,
+        sphere: input.sphere,
+        reciprocates: input.reciprocates,
+        settlement: (input.direction == Direction::Received).then_some(Settlement::Open),
+        settled_on: None,
+        tags: input.tags,
+        feelings: input.feelings,
+        created_at: at,
+        updated_at: at,
+        deleted_at: None,
+    };
+    insert_exchange(tx, &exchange)?;
+    if let Some(target) = &exchange.reciprocates {
+        mark_returned(tx, target, exchange.occurred_on)?;
+    }
+    Ok(exchange)
+}
 
 impl Journal {
     /// Logs an exchange. A given exchange that names the received one it returns marks that
@@ -16,33 +51,29 @@ impl Journal {
     pub fn add_exchange(&mut self, input: &ExchangeInput) -> Result<Exchange> {
         let input = input.validated()?;
         let tx = self.write()?;
-        check_references(&tx, &input, None)?;
-        let at = now();
-        let exchange = Exchange {
-            id: new_id(),
-            person_id: input.person_id,
-            direction: input.direction,
-            occurred_on: input.occurred_on,
-            occurred_at: input.occurred_at,
-            kind: input.kind,
-            what: input.what,
-            note: input.note,
-            value: input.value,
-            initiative: input.initiative,
-            sphere: input.sphere,
-            reciprocates: input.reciprocates,
-            settlement: (input.direction == Direction::Received).then_some(Settlement::Open),
-            settled_on: None,
-            tags: input.tags,
-            feelings: input.feelings,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
-        };
-        insert_exchange(&tx, &exchange)?;
-        if let Some(target) = &exchange.reciprocates {
-            mark_returned(&tx, target, exchange.occurred_on)?;
+        let exchange = log_exchange(&tx, input)?;
+        tx.commit()?;
+        Ok(exchange)
+    }
+
+    /// Adds a new person and logs an exchange with them in one transaction, so a refused
+    /// exchange (or a crash between the two) never leaves the person without it.
+    pub fn add_exchange_with_person(
+        &mut self,
+        person: &PersonInput,
+        input: &ExchangeInput,
+    ) -> Result<Exchange> {
+        let person = new_person(person.validated()?, now());
+        let mut input = ExchangeInput {
+            person_id: person.id.clone(),
+            ..input.clone()
         }
+        .validated()?;
+        // A new person has no exchanges for this one to return.
+        input.reciprocates = input.reciprocates.filter(|_| false);
+        let tx = self.write()?;
+        insert_person(&tx, &person)?;
+        let exchange = log_exchange(&tx, input)?;
         tx.commit()?;
         Ok(exchange)
     }

@@ -1,6 +1,7 @@
 //! The `person` table.
 
 use super::{now, Journal};
+use chrono::{DateTime, Utc};
 use crate::model::{new_id, Person, PersonInput, PersonSummary, Relationship};
 use crate::{Error, Result};
 use rusqlite::{params, OptionalExtension, Row};
@@ -19,19 +20,22 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     })
 }
 
+/// The person a validated input makes, created at `at`.
+pub(super) fn new_person(input: PersonInput, at: DateTime<Utc>) -> Person {
+    Person {
+        id: new_id(),
+        name: input.name,
+        relationship: input.relationship,
+        notes: input.notes,
+        archived_at: None,
+        created_at: at,
+        updated_at: at,
+    }
+}
+
 impl Journal {
     pub fn add_person(&mut self, input: &PersonInput) -> Result<Person> {
-        let input = input.validated()?;
-        let at = now();
-        let person = Person {
-            id: new_id(),
-            name: input.name,
-            relationship: input.relationship,
-            notes: input.notes,
-            archived_at: None,
-            created_at: at,
-            updated_at: at,
-        };
+        let person = new_person(input.validated()?, now());
         insert_person(&self.conn, &person)?;
         Ok(person)
     }

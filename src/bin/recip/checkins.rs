@@ -3,12 +3,13 @@
 use crate::args::{CheckinArgs, CheckinsArgs};
 use crate::output::{checkin_line, print_json};
 use chrono::Local;
+use reciprocity::api::checkins::{self, AddCheckIn, ListCheckIns};
 use reciprocity::journal::Journal;
 use reciprocity::model::CheckInInput;
 use reciprocity::Result;
 
 pub fn add(journal: &mut Journal, a: CheckinArgs, json: bool) -> Result<()> {
-    let c = journal.add_checkin(&CheckInInput {
+    let input = CheckInInput {
         on: a.on.unwrap_or_else(|| Local::now().date_naive()),
         mood: a.mood,
         energy: a.energy,
@@ -18,7 +19,8 @@ pub fn add(journal: &mut Journal, a: CheckinArgs, json: bool) -> Result<()> {
         exhaustion: a.exhaustion,
         reflection: a.text,
         prompt: a.prompt,
-    })?;
+    };
+    let c = checkins::add_checkin(journal, AddCheckIn { input })?;
     if json {
         return print_json(&c);
     }
@@ -27,7 +29,13 @@ pub fn add(journal: &mut Journal, a: CheckinArgs, json: bool) -> Result<()> {
 }
 
 pub fn list(journal: &Journal, a: CheckinsArgs, json: bool) -> Result<()> {
-    let all = journal.list_checkins(a.since, a.until)?;
+    let all = checkins::list_checkins(
+        journal,
+        ListCheckIns {
+            since: a.since,
+            until: a.until,
+        },
+    )?;
     if json {
         return print_json(&all);
     }

@@ -4,57 +4,45 @@ use crate::args::{BackupCommand, ExportArgs, ExportFormat, ImportArgs, ImportKin
 use crate::output::print_json;
 use chrono::Utc;
 use reciprocity::journal::Journal;
-use reciprocity::transfer::backups::{self, BackupKind};
-use reciprocity::transfer::{
-    csv_export, daylio, document, import_file, ImportFormat, ImportOptions,
-};
+use reciprocity::api::{data, Empty};
+use reciprocity::transfer::ImportFormat;
 use reciprocity::{Error, Result};
 use std::path::Path;
 
 pub fn export(journal: &Journal, a: ExportArgs) -> Result<()> {
     match a.format {
         ExportFormat::Json => {
-            let doc = document::export_json(journal, &a.file, Utc::now())?;
+            let n = data::export_json(journal, &a.file, Utc::now())?;
             println!(
                 "Exported {} people, {} exchanges and {} check-ins to {}",
-                doc.people.len(),
-                doc.exchanges.len(),
-                doc.checkins.len(),
+                n.people,
+                n.exchanges,
+                n.checkins,
                 a.file.display()
             );
         }
         ExportFormat::Csv => {
-            let rows = csv_export::export_csv(journal, &a.file)?;
-            println!("Exported {rows} exchanges to {}", a.file.display());
+            let n = data::export_csv(journal, &a.file)?;
+            println!("Exported {} exchanges to {}", n.exchanges, a.file.display());
         }
     }
     Ok(())
 }
 
 pub fn import(journal: &mut Journal, a: ImportArgs, json: bool) -> Result<()> {
-    let format = match a.format {
-        Some(ImportKind::Json) => ImportFormat::Json,
-        Some(ImportKind::Vcard) => ImportFormat::Vcard,
-        Some(ImportKind::Monica) => ImportFormat::Monica,
-        Some(ImportKind::Daylio) => ImportFormat::Daylio,
-        None => ImportFormat::detect(&a.file).ok_or_else(|| {
-            Error::invalid(
-                "format",
-                format!(
-                    "cannot tell the format of {} from its name; give --format json, vcard, monica or daylio",
-                    a.file.display()
-                ),
-            )
-        })?,
-    };
-    let mut options = ImportOptions {
-        moods: daylio::moods_with(&a.moods)?,
-        ..ImportOptions::default()
-    };
-    if let Some(r) = a.relationship {
-        options.relationship = r;
-    }
-    let summary = import_file(journal, &a.file, format, &options, Utc::now())?;
+    let given = a.format.map(|f| match f {
+        ImportKind::Json => ImportFormat::Json,
+        ImportKind::Vcard => ImportFormat::Vcard,
+        ImportKind::Monica => ImportFormat::Monica,
+        ImportKind::Daylio => ImportFormat::Daylio,
+    });
+    let format = data::import_format(&a.file, given)
+        .map_err(|_| Error::invalid("format", format!(
+            "cannot tell the format of {} from its name; give --format json, vcard, monica or daylio",
+            a.file.display()
+        )))?;
+    let summary =
+        data::import_file(journal, &a.file, format, a.relationship, &a.moods, Utc::now())?;
     if json {
         return print_json(&summary);
     }
@@ -66,17 +54,14 @@ pub fn import(journal: &mut Journal, a: ImportArgs, json: bool) -> Result<()> {
 pub fn backup(journal: &mut Journal, command: Option<BackupCommand>, json: bool) -> Result<()> {
     match command {
         None => {
-            let b = backups::make_backup(journal, BackupKind::Manual, Utc::now())?;
+            let b = data::make_backup(journal, Empty {})?;
             if json {
                 return print_json(&b);
             }
             println!("Backed up to {}", b.path.display());
         }
         Some(BackupCommand::List) => {
-            let path = journal
-                .path()
-                .ok_or_else(|| Error::invalid("path", "this journal has no file"))?;
-            let all = backups::list_backups(path)?;
+            let all = data::list_backups(journal, Empty {})?;
             if json {
                 return print_json(&all);
             }
@@ -99,7 +84,7 @@ pub fn backup(journal: &mut Journal, command: Option<BackupCommand>, json: bool)
 }
 
 pub fn restore(journal: &mut Journal, file: &Path) -> Result<()> {
-    let safety = backups::restore(journal, file, Utc::now())?;
+    let safety = data::restore_backup(journal, file, Utc::now())?;
     println!("Restored the journal from {}", file.display());
     println!("The journal as it was is kept in {}", safety.path.display());
     Ok(())

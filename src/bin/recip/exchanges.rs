@@ -2,12 +2,15 @@
 
 use crate::args::{DetailArgs, EditArgs, ListArgs, LogArgs, SearchArgs, SettleArgs};
 use crate::output::{exchange_details, exchange_line, print_json};
-use crate::people::{find, resolve};
+use crate::people::{find, resolve, Who};
 use chrono::{Local, NaiveDate};
+use reciprocity::api::exchanges::{
+    self, AddExchange, Entry, ListExchanges, SearchExchanges, SettleExchange, UpdateExchange,
+};
+use reciprocity::api::{people, ById};
 use reciprocity::journal::Journal;
-use reciprocity::model::{Exchange, ExchangeFilter, ExchangeInput};
+use reciprocity::model::{ExchangeFilter, ExchangeInput};
 use reciprocity::Result;
-use std::collections::HashMap;
 
 fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -55,36 +58,27 @@ fn apply(input: &mut ExchangeInput, d: DetailArgs) {
     }
 }
 
-fn names(journal: &Journal) -> Result<HashMap<String, String>> {
-    Ok(journal
-        .list_people(true)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect())
-}
-
-fn print_one(journal: &Journal, e: &Exchange, json: bool, headline: &str) -> Result<()> {
+fn print_one(journal: &Journal, e: &Entry, json: bool, headline: &str) -> Result<()> {
     if json {
         return print_json(e);
     }
-    let person = journal.get_person(&e.person_id)?;
+    let person = people::get_person(journal, ById { id: e.exchange.person_id.clone() })?;
     if !headline.is_empty() {
         println!("{headline}");
     }
-    println!("{}", exchange_details(e, &person));
+    println!("{}", exchange_details(&e.exchange, &person));
     Ok(())
 }
 
-fn print_many(journal: &Journal, list: &[Exchange], json: bool, empty: &str) -> Result<()> {
+fn print_many(list: &[Entry], json: bool, empty: &str) -> Result<()> {
     if json {
         return print_json(list);
     }
     if list.is_empty() {
         println!("{empty}");
     }
-    let names = names(journal)?;
     for e in list {
-        println!("{}", exchange_line(e, &names));
+        println!("{}", exchange_line(&e.exchange, &e.person_name));
     }
     Ok(())
 }
@@ -94,9 +88,20 @@ pub fn log(journal: &mut Journal, a: LogArgs, json: bool) -> Result<()> {
     let mut input = ExchangeInput::new("-", a.direction, today(), a.what);
     apply(&mut input, a.details);
     input.validated()?;
-    let person = resolve(journal, &a.person, a.relationship)?;
-    input.person_id = person.id;
-    let e = journal.add_exchange(&input)?;
+    let req = match resolve(journal, &a.person, a.relationship)? {
+        Who::Known(person) => AddExchange {
+            input: ExchangeInput {
+                person_id: person.id,
+                ..input
+            },
+            new_person: None,
+        },
+        Who::New(person) => AddExchange {
+            input,
+            new_person: Some(person),
+        },
+    };
+    let e = exchanges::add_exchange(journal, req)?;
     print_one(journal, &e, json, "Logged")
 }
 
@@ -105,7 +110,7 @@ pub fn list(journal: &Journal, a: ListArgs, json: bool) -> Result<()> {
         Some(p) => Some(find(journal, &p)?.id),
         None => None,
     };
-    let list = journal.list_exchanges(&ExchangeFilter {
+    let filter = ExchangeFilter {
         person_id,
         direction: a.direction,
         sphere: a.sphere,
@@ -115,17 +120,18 @@ pub fn list(journal: &Journal, a: ListArgs, json: bool) -> Result<()> {
         until: a.until,
         limit: a.limit,
         offset: None,
-    })?;
-    print_many(journal, &list, json, "Nothing logged that matches.")
+    };
+    let list = exchanges::list_exchanges(journal, ListExchanges { filter })?;
+    print_many(&list, json, "Nothing logged that matches.")
 }
 
 pub fn show(journal: &Journal, id: &str, json: bool) -> Result<()> {
-    let e = journal.get_exchange(id.trim())?;
+    let e = exchanges::get_exchange(journal, ById { id: id.into() })?;
     print_one(journal, &e, json, "")
 }
 
 pub fn edit(journal: &mut Journal, a: EditArgs, json: bool) -> Result<()> {
-    let old = journal.get_exchange(a.id.trim())?;
+    let old = exchanges::get_exchange(journal, ById { id: a.id })?.exchange;
     let mut input = old.to_input();
     if let Some(d) = a.direction {
         input.direction = d;
@@ -140,35 +146,40 @@ pub fn edit(journal: &mut Journal, a: EditArgs, json: bool) -> Result<()> {
         input.person_id = find(journal, &p)?.id;
     }
     apply(&mut input, a.details);
-    let e = journal.update_exchange(&old.id, &input)?;
+    let e = exchanges::update_exchange(journal, UpdateExchange { id: old.id, input })?;
     print_one(journal, &e, json, "Updated")
 }
 
 pub fn delete(journal: &mut Journal, id: &str, delete: bool) -> Result<()> {
     if delete {
-        let e = journal.delete_exchange(id.trim())?;
+        let e = exchanges::delete_exchange(journal, ById { id: id.into() })?.exchange;
         println!(
             "Deleted “{}”; `recip restore {}` brings it back",
             e.what, e.id
         );
     } else {
-        let e = journal.restore_exchange(id.trim())?;
+        let e = exchanges::restore_exchange(journal, ById { id: id.into() })?.exchange;
         println!("Restored “{}”", e.what);
     }
     Ok(())
 }
 
 pub fn settle(journal: &mut Journal, a: SettleArgs, json: bool) -> Result<()> {
-    let e = journal.settle_exchange(
-        a.id.trim(),
-        a.settlement,
-        a.by.as_deref().map(str::trim),
-        a.on.unwrap_or_else(today),
-    )?;
+    let req = SettleExchange {
+        id: a.id,
+        settlement: a.settlement,
+        returned_by: a.by,
+        on: a.on.unwrap_or_else(today),
+    };
+    let e = exchanges::settle_exchange(journal, req)?;
     print_one(journal, &e, json, "Settled")
 }
 
 pub fn search(journal: &Journal, a: SearchArgs, json: bool) -> Result<()> {
-    let found = journal.search_exchanges(&a.query, a.limit)?;
-    print_many(journal, &found, json, "Nothing found.")
+    let req = SearchExchanges {
+        query: a.query,
+        limit: a.limit,
+    };
+    let found = exchanges::search_exchanges(journal, req)?;
+    print_many(&found, json, "Nothing found.")
 }

@@ -5,12 +5,12 @@
 use crate::output::print_json;
 use chrono::{Local, NaiveDate};
 use clap::{Args, Subcommand};
-use reciprocity::generate::{generate, Options};
-use reciprocity::insight::{
-    all_insights, analyse, references, BalanceLabel, Dismissal, Insight, Report,
-};
+use reciprocity::api::journal::fill_with_sample;
+use reciprocity::api::review::{self, InsightAt, SnoozeInsight};
+use reciprocity::api::{Empty, Now};
+use reciprocity::insight::{BalanceLabel, Insight, Report};
 use reciprocity::journal::Journal;
-use reciprocity::{Error, Result};
+use reciprocity::Result;
 
 #[derive(Args)]
 pub struct BalanceArgs {
@@ -59,10 +59,7 @@ fn today() -> NaiveDate {
 }
 
 fn report(journal: &Journal, now: NaiveDate) -> Result<Report> {
-    let settings = journal.load_insight_settings()?;
-    let data = journal.load_insight_data_since(Some(settings.since(now)))?;
-    let dismissals = journal.list_dismissals()?;
-    Ok(analyse(&data, &settings, &dismissals, now))
+    review::review_report(journal, Now { now })
 }
 
 pub fn balance(journal: &Journal, a: BalanceArgs, json: bool) -> Result<()> {
@@ -117,30 +114,18 @@ pub fn insights(journal: &mut Journal, a: InsightsArgs, json: bool) -> Result<()
             Ok(())
         }
         Some(InsightCommand::Dismiss { id }) => {
-            let insight = find(journal, &id, now)?;
-            journal.save_dismissal(&Dismissal::dismiss(&insight, now))?;
+            let insight = review::find_insight(journal, &id, now)?;
+            review::dismiss_insight(journal, InsightAt { id, now })?;
             println!("Dismissed: {}", insight.headline);
             Ok(())
         }
         Some(InsightCommand::Snooze { id, until }) => {
-            if until <= now {
-                return Err(Error::invalid("until", "snooze until a date after today"));
-            }
-            let insight = find(journal, &id, now)?;
-            journal.save_dismissal(&Dismissal::snooze(&insight, now, until))?;
-            println!("Snoozed until {until}: {}", insight.headline);
+            let insight = review::find_insight(journal, &id, now);
+            review::snooze_insight(journal, SnoozeInsight { id, now, until })?;
+            println!("Snoozed until {until}: {}", insight?.headline);
             Ok(())
         }
     }
-}
-
-fn find(journal: &Journal, id: &str, now: NaiveDate) -> Result<Insight> {
-    let settings = journal.load_insight_settings()?;
-    let data = journal.load_insight_data_since(Some(settings.since(now)))?;
-    all_insights(&data, &settings, now)
-        .into_iter()
-        .find(|i| i.id == id.trim())
-        .ok_or_else(|| Error::not_found("insight", id.trim()))
 }
 
 fn print_insight(i: &Insight) {
@@ -154,48 +139,24 @@ fn print_insight(i: &Insight) {
 }
 
 pub fn references_list(json: bool) -> Result<()> {
+    let all = review::list_references(Empty {})?;
     if json {
-        return print_json(references());
+        return print_json(&all);
     }
-    for r in references() {
+    for r in &all {
         println!("[{}] {}", r.key, r.citation());
     }
     Ok(())
 }
 
 pub fn demo(journal: &mut Journal, a: DemoArgs, json: bool) -> Result<()> {
-    let default = Journal::default_path().ok();
-    if journal.path().is_some() && journal.path() == default.as_deref() {
-        return Err(Error::invalid(
-            "db",
-            "the sample journal goes in a file of its own, never your journal; name one",
-        ));
-    }
-    if !journal.list_people(true)?.is_empty() {
-        return Err(Error::invalid(
-            "db",
-            "this journal already has people in it; give --db a new file for the demo",
-        ));
-    }
-    let generated = generate(&Options::demo(a.seed, a.years, today()));
-    journal.insert_all(&generated.people, &generated.exchanges, &generated.checkins)?;
-    let summary = serde_json::json!({
-        "people": generated.people.len(),
-        "exchanges": generated.exchanges.len(),
-        "checkins": generated.checkins.len(),
-        "seed": a.seed,
-        "years": a.years,
-    });
+    let made = fill_with_sample(journal, a.seed, a.years, today())?;
     if json {
-        return print_json(&summary);
+        return print_json(&made);
     }
     println!(
         "Wrote a sample journal: {} people, {} exchanges, {} check-ins (seed {}, {} years).",
-        generated.people.len(),
-        generated.exchanges.len(),
-        generated.checkins.len(),
-        a.seed,
-        a.years
+        made.people, made.exchanges, made.checkins, made.seed, made.years
     );
     Ok(())
 }

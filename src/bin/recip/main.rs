@@ -14,7 +14,7 @@ mod people;
 use args::{Cli, Command, PersonCommand};
 use clap::Parser;
 use reciprocity::journal::Journal;
-use reciprocity::transfer::backups;
+use reciprocity::api::journal::open_journal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -37,11 +37,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> reciprocity::Result<()> {
     let path = Journal::resolve_path(cli.db)?;
-    let mut journal = Journal::open(&path)?;
+    let opened = open_journal(&path, chrono::Utc::now())?;
     // A failed daily backup must not stop the user from logging; say so and go on.
-    if let Err(e) = backups::daily_backup_if_due(&journal, chrono::Utc::now()) {
-        eprintln!("warning: the daily backup failed: {e}");
+    if let Some(notice) = opened.notice {
+        eprintln!("warning: {notice}");
     }
+    let mut journal = opened.journal;
     let json = cli.json;
     match cli.command {
         Command::Person { command } => match command {

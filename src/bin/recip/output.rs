@@ -3,7 +3,6 @@
 use reciprocity::model::{CheckIn, Direction, Exchange, Person, Settlement};
 use reciprocity::Error;
 use serde::Serialize;
-use std::collections::HashMap;
 
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> reciprocity::Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Io {
@@ -48,8 +47,7 @@ fn settlement_text(s: Settlement) -> &'static str {
 }
 
 /// One line per exchange: date, direction, person, what, kind and value, settlement, id.
-pub fn exchange_line(e: &Exchange, names: &HashMap<String, String>) -> String {
-    let who = names.get(&e.person_id).map_or("?", String::as_str);
+pub fn exchange_line(e: &Exchange, who: &str) -> String {
     let (verb, prep) = match e.direction {
         Direction::Given => ("gave", "to"),
         Direction::Received => ("got ", "from"),

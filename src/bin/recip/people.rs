@@ -2,20 +2,27 @@
 
 use crate::args::{PersonAddArgs, PersonEditArgs, PersonListArgs};
 use crate::output::print_json;
+use reciprocity::api::people::{self, AddPerson, ListPeople, UpdatePerson};
+use reciprocity::api::ById;
 use reciprocity::journal::Journal;
 use reciprocity::model::{Person, PersonInput, Relationship};
 use reciprocity::{Error, Result};
 
-/// Finds a person by id or by case-insensitive exact name. An unknown name is added when a
-/// relationship is given; otherwise the error says how to add them.
-pub fn resolve(journal: &mut Journal, text: &str, add_as: Option<Relationship>) -> Result<Person> {
+/// Who a PERSON argument names: someone in the journal, or someone to add with the entry.
+pub enum Who {
+    Known(Person),
+    New(PersonInput),
+}
+
+/// Finds a person by id or by case-insensitive exact name. An unknown name is someone new
+/// when a relationship is given; otherwise the error says how to add them.
+pub fn resolve(journal: &Journal, text: &str, add_as: Option<Relationship>) -> Result<Who> {
     match (lookup(journal, text)?, add_as) {
-        (Some(p), _) => Ok(p),
-        (None, Some(rel)) => journal.add_person(&PersonInput::new(text, rel)),
+        (Some(p), _) => Ok(Who::Known(p)),
+        (None, Some(rel)) => Ok(Who::New(PersonInput::new(text.trim(), rel))),
         (None, None) => {
             let wanted = text.trim().to_lowercase();
-            let similar: Vec<String> = journal
-                .list_people(false)?
+            let similar: Vec<String> = people::list_people(journal, ListPeople::default())?
                 .into_iter()
                 .filter(|p| p.name.to_lowercase().contains(&wanted))
                 .map(|p| format!("“{}”", p.name))
@@ -44,7 +51,7 @@ pub fn find(journal: &Journal, text: &str) -> Result<Person> {
 
 /// The one person `text` names, `None` when it names no one, an error when it names several.
 fn lookup(journal: &Journal, text: &str) -> Result<Option<Person>> {
-    if let Ok(p) = journal.get_person(text.trim()) {
+    if let Ok(p) = people::get_person(journal, ById { id: text.into() }) {
         return Ok(Some(p));
     }
     let mut found = journal.find_people_by_name(text)?;
@@ -66,11 +73,12 @@ fn lookup(journal: &Journal, text: &str) -> Result<Option<Person>> {
 }
 
 pub fn add(journal: &mut Journal, a: PersonAddArgs, json: bool) -> Result<()> {
-    let person = journal.add_person(&PersonInput {
+    let input = PersonInput {
         name: a.name,
         relationship: a.relationship,
         notes: a.notes,
-    })?;
+    };
+    let person = people::add_person(journal, AddPerson { input })?;
     if json {
         return print_json(&person);
     }
@@ -82,14 +90,15 @@ pub fn add(journal: &mut Journal, a: PersonAddArgs, json: bool) -> Result<()> {
 }
 
 pub fn list(journal: &Journal, a: PersonListArgs, json: bool) -> Result<()> {
-    let people = journal.list_person_summaries(a.all)?;
+    let include_archived = a.all;
+    let all = people::list_person_summaries(journal, ListPeople { include_archived })?;
     if json {
-        return print_json(&people);
+        return print_json(&all);
     }
-    if people.is_empty() {
+    if all.is_empty() {
         println!("No one yet. Add someone with `recip person add NAME --relationship REL`.");
     }
-    for s in people {
+    for s in all {
         let last = s
             .last_exchange_on
             .map(|d| format!("last {d}"))
@@ -132,14 +141,12 @@ pub fn show(journal: &Journal, text: &str, json: bool) -> Result<()> {
 
 pub fn edit(journal: &mut Journal, a: PersonEditArgs, json: bool) -> Result<()> {
     let person = find(journal, &a.person)?;
-    let updated = journal.update_person(
-        &person.id,
-        &PersonInput {
-            name: a.name.unwrap_or(person.name),
-            relationship: a.relationship.unwrap_or(person.relationship),
-            notes: a.notes.unwrap_or(person.notes),
-        },
-    )?;
+    let input = PersonInput {
+        name: a.name.unwrap_or(person.name),
+        relationship: a.relationship.unwrap_or(person.relationship),
+        notes: a.notes.unwrap_or(person.notes),
+    };
+    let updated = people::update_person(journal, UpdatePerson { id: person.id, input })?;
     if json {
         return print_json(&updated);
     }
@@ -150,13 +157,13 @@ pub fn edit(journal: &mut Journal, a: PersonEditArgs, json: bool) -> Result<()> 
 pub fn archive(journal: &mut Journal, text: &str, archive: bool) -> Result<()> {
     let person = find(journal, text)?;
     if archive {
-        journal.archive_person(&person.id)?;
+        people::archive_person(journal, ById { id: person.id })?;
         println!(
             "Archived {}; `recip person unarchive` brings them back",
             person.name
         );
     } else {
-        journal.unarchive_person(&person.id)?;
+        people::unarchive_person(journal, ById { id: person.id })?;
         println!("{} is back in your lists", person.name);
     }
     Ok(())

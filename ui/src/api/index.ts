@@ -1,19 +1,17 @@
-// The only module that talks to the desktop shell. Every call goes through `call`, which turns
-// whatever the shell rejects with into one `ApiError` shape the screens can branch on.
+// The only module that talks to the desktop shell. Every call goes through `call`, typed by
+// the generated `Commands` (from the core's one command list), so a misspelt command or a
+// wrong argument fails the type check; whatever the shell rejects with becomes one
+// `ApiError` shape the screens can branch on.
 import { invoke } from '@tauri-apps/api/core';
-import type { CheckIn } from '../bindings/CheckIn';
 import type { CheckInInput } from '../bindings/CheckInInput';
-import type { Exchange } from '../bindings/Exchange';
+import type { Commands } from '../bindings/Commands';
 import type { ExchangeFilter } from '../bindings/ExchangeFilter';
 import type { ExchangeInput } from '../bindings/ExchangeInput';
-import type { IpcError } from '../bindings/shell/IpcError';
-import type { JournalStatus } from '../bindings/shell/JournalStatus';
-import type { Person } from '../bindings/Person';
 import type { PersonInput } from '../bindings/PersonInput';
-import type { PersonSummary } from '../bindings/PersonSummary';
+import type { Problem } from '../bindings/Problem';
 import type { Settlement } from '../bindings/Settlement';
 
-export type ApiError = IpcError;
+export type ApiError = Problem;
 
 export function isApiError(value: unknown): value is ApiError {
   return (
@@ -31,43 +29,49 @@ export function toApiError(value: unknown): ApiError {
   return { code: 'ipc', message, field: null };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+export type Command = keyof Commands;
+export type Request<K extends Command> = Commands[K]['request'];
+export type Answer<K extends Command> = Commands[K]['answer'];
+
+/** Calls one command of the core's list with its request. */
+export async function call<K extends Command>(command: K, request: Request<K>): Promise<Answer<K>> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<Answer<K>>(command, request as Record<string, unknown>);
   } catch (e) {
     throw toApiError(e);
   }
 }
 
 export const api = {
-  journalStatus: () => call<JournalStatus>('journal_status'),
-  dataVersion: () => call<number>('data_version'),
-  openSample: (today: string) => call<JournalStatus>('open_sample', { today }),
-  openOwnJournal: () => call<JournalStatus>('open_own_journal'),
+  journalStatus: () => call('journal_status', {}),
+  dataVersion: () => call('data_version', {}),
+  textLimits: () => call('text_limits', {}),
+  openSample: (today: string) => call('open_sample', { today }),
+  openOwnJournal: () => call('open_own_journal', {}),
 
-  listPeople: (include_archived = false) => call<Person[]>('list_people', { include_archived }),
-  listPersonSummaries: (include_archived = false) =>
-    call<PersonSummary[]>('list_person_summaries', { include_archived }),
-  getPerson: (id: string) => call<Person>('get_person', { id }),
-  addPerson: (input: PersonInput) => call<Person>('add_person', { input }),
-  updatePerson: (id: string, input: PersonInput) => call<Person>('update_person', { id, input }),
-  archivePerson: (id: string) => call<Person>('archive_person', { id }),
-  unarchivePerson: (id: string) => call<Person>('unarchive_person', { id }),
+  listPeople: (include_archived = false) => call('list_people', { include_archived }),
+  listPersonSummaries: (include_archived = false) => call('list_person_summaries', { include_archived }),
+  getPerson: (id: string) => call('get_person', { id }),
+  personOverview: (id: string, now: string) => call('person_overview', { id, now }),
+  addPerson: (input: PersonInput) => call('add_person', { input }),
+  updatePerson: (id: string, input: PersonInput) => call('update_person', { id, input }),
+  archivePerson: (id: string) => call('archive_person', { id }),
+  unarchivePerson: (id: string) => call('unarchive_person', { id }),
 
-  listExchanges: (filter: Partial<ExchangeFilter> = {}) =>
-    call<Exchange[]>('list_exchanges', { filter: fullFilter(filter) }),
-  getExchange: (id: string) => call<Exchange>('get_exchange', { id }),
-  addExchange: (input: ExchangeInput) => call<Exchange>('add_exchange', { input }),
-  updateExchange: (id: string, input: ExchangeInput) => call<Exchange>('update_exchange', { id, input }),
-  deleteExchange: (id: string) => call<Exchange>('delete_exchange', { id }),
-  restoreExchange: (id: string) => call<Exchange>('restore_exchange', { id }),
+  listExchanges: (filter: Partial<ExchangeFilter> = {}) => call('list_exchanges', { filter: fullFilter(filter) }),
+  getExchange: (id: string) => call('get_exchange', { id }),
+  addExchange: (input: ExchangeInput, new_person: PersonInput | null = null) =>
+    call('add_exchange', { input, new_person }),
+  updateExchange: (id: string, input: ExchangeInput) => call('update_exchange', { id, input }),
+  deleteExchange: (id: string) => call('delete_exchange', { id }),
+  restoreExchange: (id: string) => call('restore_exchange', { id }),
   settleExchange: (id: string, settlement: Settlement, on: string, returned_by: string | null = null) =>
-    call<Exchange>('settle_exchange', { id, settlement, returned_by, on }),
-  searchExchanges: (query: string, limit = 200) => call<Exchange[]>('search_exchanges', { query, limit }),
+    call('settle_exchange', { id, settlement, returned_by, on }),
+  searchExchanges: (query: string, limit = 200) => call('search_exchanges', { query, limit }),
 
-  addCheckin: (input: CheckInInput) => call<CheckIn>('add_checkin', { input }),
+  addCheckin: (input: CheckInInput) => call('add_checkin', { input }),
   listCheckins: (since: string | null = null, until: string | null = null) =>
-    call<CheckIn[]>('list_checkins', { since, until }),
+    call('list_checkins', { since, until }),
 };
 
 export function fullFilter(filter: Partial<ExchangeFilter>): ExchangeFilter {

@@ -2,7 +2,8 @@
 // counter that screens watch to reload after any change (ours, or the CLI's seen on focus).
 import { api, toApiError, type ApiError } from '../api';
 import type { Exchange } from '../bindings/Exchange';
-import type { JournalStatus } from '../bindings/shell/JournalStatus';
+import type { JournalStatus } from '../bindings/JournalStatus';
+import type { TextLimits } from '../bindings/TextLimits';
 import type { Person } from '../bindings/Person';
 import { todayIso } from './dates';
 
@@ -29,6 +30,8 @@ export interface LogRequest {
 
 class AppState {
   status = $state<JournalStatus | null>(null);
+  /** The core's text limits, shown in hints and checked before saving. */
+  limits = $state<TextLimits | null>(null);
   loadError = $state<ApiError | null>(null);
   welcomeDone = $state(false);
   people = $state<Person[]>([]);
@@ -45,6 +48,7 @@ class AppState {
   async load(): Promise<void> {
     try {
       this.status = await api.journalStatus();
+      this.limits ??= await api.textLimits();
       this.loadError = null;
       // Such as a daily backup that could not be made: said once, quietly.
       if (this.status.notice) this.notify(this.status.notice);

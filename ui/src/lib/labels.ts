@@ -71,23 +71,6 @@ export const SPHERE_LABEL: Record<Sphere, string> = {
   community: 'Community',
 };
 
-/** The sphere a relationship belongs to; mirrors the core's `Relationship::sphere`. */
-export function sphereOf(relationship: Relationship): Sphere {
-  switch (relationship) {
-    case 'colleague':
-    case 'manager':
-    case 'report':
-    case 'client':
-      return 'workplace';
-    case 'community':
-    case 'online':
-    case 'stranger':
-      return 'community';
-    default:
-      return 'personal';
-  }
-}
-
 export const DIRECTION_LABEL: Record<Direction, string> = {
   given: 'You gave',
   received: 'You received',

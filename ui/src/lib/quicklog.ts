@@ -30,8 +30,6 @@ export interface LogForm {
 export type FormField = 'person' | 'relationship' | 'what' | 'kind' | 'value' | 'date' | 'note' | FeelingName;
 export type FieldErrors = Partial<Record<FormField, string>>;
 
-export const MAX_WHAT = 200;
-
 export function noFeelings(): Record<FeelingName, number | null> {
   return {
     gratitude: null,
@@ -80,8 +78,9 @@ export function formFromExchange(ex: Exchange, person: Person | null): LogForm {
   };
 }
 
-/** Checks what can be checked without the core; the core checks again and has the last word. */
-export function validateForm(form: LogForm): FieldErrors {
+/** Checks what can be checked without the core; the core checks again and has the last word.
+ * `maxWhat` is the core's limit (`text_limits`). */
+export function validateForm(form: LogForm, maxWhat = Infinity): FieldErrors {
   const errors: FieldErrors = {};
   const name = form.personQuery.trim();
   if (!form.personId && !form.newPerson) {
@@ -93,7 +92,7 @@ export function validateForm(form: LogForm): FieldErrors {
   }
   const what = form.what.trim();
   if (!what) errors.what = 'Describe what happened, in a few words.';
-  else if (what.length > MAX_WHAT) errors.what = `Keep it under ${MAX_WHAT} characters; the note can hold more.`;
+  else if ([...what].length > maxWhat) errors.what = `Keep it to ${maxWhat} characters; the note can hold more.`;
   if (!parseIso(form.occurredOn)) errors.date = 'Choose the day it happened.';
   if (!(form.value >= 1 && form.value <= 5)) errors.value = 'Choose a value from 1 to 5.';
   return errors;

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../bindings/Exchange';
-import type { Person } from '../bindings/Person';
+import type { Entry } from '../bindings/Entry';
 import { dayHeading, daysAgo, parseIso, shortDate } from './dates';
 import { shortcutFor } from './keys';
 import { applyFilters, groupByDay, newestFirst, noFilters } from './timeline';
 
-const ex = (id: string, day: string, extra: Partial<Exchange> = {}): Exchange => ({
+const ex = (id: string, day: string, extra: Partial<Entry> = {}): Entry => ({
   id,
   person_id: 'p1',
   direction: 'given',
@@ -25,19 +24,11 @@ const ex = (id: string, day: string, extra: Partial<Exchange> = {}): Exchange =>
   created_at: `${day}T12:00:00Z`,
   updated_at: `${day}T12:00:00Z`,
   deleted_at: null,
+  person_name: 'Sam',
+  effective_sphere: extra.sphere ?? 'personal',
+  can_settle: false,
   ...extra,
 });
-
-const colleague: Person = {
-  id: 'p2',
-  name: 'Ada',
-  relationship: 'colleague',
-  notes: '',
-  archived_at: null,
-  created_at: '',
-  updated_at: '',
-};
-const people = new Map([[colleague.id, colleague]]);
 
 describe('timeline', () => {
   it('groups a newest-first list by day', () => {
@@ -56,15 +47,15 @@ describe('timeline', () => {
   it('filters search results by direction, sphere and dates', () => {
     const list = [
       ex('mine', '2026-03-01'),
-      ex('work', '2026-03-05', { person_id: 'p2', direction: 'received' }),
+      ex('work', '2026-03-05', { person_id: 'p2', direction: 'received', effective_sphere: 'workplace' }),
       ex('override', '2026-03-07', { sphere: 'workplace' }),
       ex('gone', '2026-03-07', { deleted_at: '2026-03-08T00:00:00Z' }),
     ];
     const f = noFilters();
-    expect(applyFilters(list, f, people).map((e) => e.id)).toEqual(['mine', 'work', 'override']);
-    expect(applyFilters(list, { ...f, sphere: 'workplace' }, people).map((e) => e.id)).toEqual(['work', 'override']);
-    expect(applyFilters(list, { ...f, direction: 'received' }, people).map((e) => e.id)).toEqual(['work']);
-    expect(applyFilters(list, { ...f, since: '2026-03-02', until: '2026-03-06' }, people).map((e) => e.id)).toEqual(['work']);
+    expect(applyFilters(list, f).map((e) => e.id)).toEqual(['mine', 'work', 'override']);
+    expect(applyFilters(list, { ...f, sphere: 'workplace' }).map((e) => e.id)).toEqual(['work', 'override']);
+    expect(applyFilters(list, { ...f, direction: 'received' }).map((e) => e.id)).toEqual(['work']);
+    expect(applyFilters(list, { ...f, since: '2026-03-02', until: '2026-03-06' }).map((e) => e.id)).toEqual(['work']);
   });
 });
 

@@ -1,10 +1,9 @@
 // Timeline helpers: client-side filtering (used on search results) and grouping by day.
 import type { Direction } from '../bindings/Direction';
+import type { Entry } from '../bindings/Entry';
 import type { Exchange } from '../bindings/Exchange';
 import type { Kind } from '../bindings/Kind';
-import type { Person } from '../bindings/Person';
 import type { Sphere } from '../bindings/Sphere';
-import { sphereOf } from './labels';
 
 export interface TimelineFilters {
   personId: string;
@@ -23,21 +22,16 @@ export function isFiltered(f: TimelineFilters): boolean {
   return Object.values(f).some((v) => v !== '');
 }
 
-/** The sphere an exchange counts in: its own override, else its person's relationship. */
-export function exchangeSphere(ex: Exchange, people: Map<string, Person>): Sphere | null {
-  if (ex.sphere) return ex.sphere;
-  const p = people.get(ex.person_id);
-  return p ? sphereOf(p.relationship) : null;
-}
-
-export function applyFilters(list: Exchange[], f: TimelineFilters, people: Map<string, Person>): Exchange[] {
+/** Narrows search results the way the timeline's filters narrow a listing; the sphere is the
+ * core's `effective_sphere`. */
+export function applyFilters(list: Entry[], f: TimelineFilters): Entry[] {
   return list.filter(
     (ex) =>
       !ex.deleted_at &&
       (!f.personId || ex.person_id === f.personId) &&
       (!f.direction || ex.direction === f.direction) &&
       (!f.kind || ex.kind === f.kind) &&
-      (!f.sphere || exchangeSphere(ex, people) === f.sphere) &&
+      (!f.sphere || ex.effective_sphere === f.sphere) &&
       (!f.since || ex.occurred_on >= f.since) &&
       (!f.until || ex.occurred_on <= f.until),
   );
@@ -45,11 +39,11 @@ export function applyFilters(list: Exchange[], f: TimelineFilters, people: Map<s
 
 export interface DayGroup {
   day: string;
-  items: Exchange[];
+  items: Entry[];
 }
 
 /** Groups a newest-first list into days, keeping the order. */
-export function groupByDay(list: Exchange[]): DayGroup[] {
+export function groupByDay(list: Entry[]): DayGroup[] {
   const groups: DayGroup[] = [];
   for (const ex of list) {
     const last = groups[groups.length - 1];

@@ -3,7 +3,7 @@ import type { BackupKind } from '../bindings/BackupKind';
 import type { ImportFormat } from '../bindings/ImportFormat';
 import type { ImportSummary } from '../bindings/ImportSummary';
 import type { MergeCount } from '../bindings/MergeCount';
-import type { ExportCounts } from '../bindings/shell/ExportCounts';
+import type { ExportCounts } from '../bindings/ExportCounts';
 
 export const IMPORT_FORMATS: ImportFormat[] = ['json', 'vcard', 'monica', 'daylio'];
 
@@ -22,13 +22,6 @@ export const BACKUP_KIND_LABEL: Record<BackupKind, string> = {
   before_restore: 'Before a restore',
 };
 
-/** Every file a person might import, for the open dialog. */
-export const IMPORT_FILTERS = [
-  { name: 'Journal, contacts, Monica or Daylio', extensions: ['json', 'vcf', 'vcard', 'csv'] },
-];
-
-export const BACKUP_FILTERS = [{ name: 'Journal backups', extensions: ['sqlite3', 'sqlite', 'db'] }];
-
 /** The last part of a path, for messages. */
 export function fileName(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
@@ -38,11 +31,6 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** "reciprocity-journal-2026-03-14.json" */
-export function exportName(extension: 'json' | 'csv', today: string): string {
-  return `reciprocity-journal-${today}.${extension}`;
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -1,0 +1,219 @@
+//! The window's session: which journal is open (the user's own or the sample), and the
+//! `session` commands of the core's list that need it: the journal's status, switching to
+//! and from the sample, and the file commands that act only on files the user chose.
+//!
+//! A journal that cannot be opened is kept as its error, so the window can say why and where,
+//! and the file is left as it was.
+
+use crate::files::{self, ChosenFiles};
+use crate::IpcError;
+use reciprocity::api::data as core_data;
+use reciprocity::api::journal::{self as core_journal, open_journal};
+use reciprocity::api::prelude::*;
+use reciprocity::journal::Journal;
+use reciprocity::ErrorCode;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use tauri::AppHandle;
+
+struct Slot {
+    path: PathBuf,
+    journal: Result<Journal, IpcError>,
+    /// The user's own journal, to come back to from the sample.
+    own_path: PathBuf,
+    notice: Option<String>,
+}
+
+pub struct AppState {
+    slot: Mutex<Slot>,
+    pub chosen: ChosenFiles,
+}
+
+fn unavailable() -> IpcError {
+    IpcError {
+        code: ErrorCode::JournalUnavailable,
+        message: "the journal is not open".into(),
+        field: None,
+    }
+}
+
+fn problem(e: reciprocity::Error) -> IpcError {
+    IpcError::from(&e)
+}
+
+impl AppState {
+    /// Opens the journal at `path` (taking the day's backup), keeping the reason if it
+    /// cannot be opened.
+    pub fn open(path: PathBuf) -> AppState {
+        let (journal, notice) = match open_journal(&path, chrono::Utc::now()) {
+            Ok(o) => (Ok(o.journal), o.notice),
+            Err(e) => (Err(problem(e)), None),
+        };
+        AppState {
+            slot: Mutex::new(Slot {
+                own_path: path.clone(),
+                path,
+                journal,
+                notice,
+            }),
+            chosen: ChosenFiles::default(),
+        }
+    }
+
+    /// Opens the journal named by `RECIPROCITY_DB`, else the one in the platform data directory.
+    pub fn from_env() -> AppState {
+        match Journal::resolve_path(None) {
+            Ok(path) => AppState::open(path),
+            Err(e) => AppState {
+                slot: Mutex::new(Slot {
+                    path: PathBuf::new(),
+                    journal: Err(problem(e)),
+                    own_path: PathBuf::new(),
+                    notice: None,
+                }),
+                chosen: ChosenFiles::default(),
+            },
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Slot> {
+        // A panic while holding the lock leaves the journal itself consistent (SQLite
+        // transactions), so carry on with it.
+        self.slot.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn status(&self) -> JournalStatus {
+        let slot = self.lock();
+        let (error, empty) = match &slot.journal {
+            Ok(j) => (None, core_journal::is_empty(j).unwrap_or(false)),
+            Err(e) => (Some(e.clone()), false),
+        };
+        JournalStatus {
+            path: slot.path.display().to_string(),
+            error,
+            empty,
+            sample: slot.path != slot.own_path,
+            sample_available: !slot.own_path.as_os_str().is_empty(),
+            notice: slot.notice.clone(),
+        }
+    }
+
+    /// Runs a read against the open journal.
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&Journal) -> reciprocity::Result<T>,
+    ) -> Result<T, IpcError> {
+        let slot = self.lock();
+        let journal = slot.journal.as_ref().map_err(|_| unavailable())?;
+        f(journal).map_err(problem)
+    }
+
+    /// Runs a write against the open journal.
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Journal) -> reciprocity::Result<T>,
+    ) -> Result<T, IpcError> {
+        let mut slot = self.lock();
+        let journal = slot.journal.as_mut().map_err(|_| unavailable())?;
+        f(journal).map_err(problem)
+    }
+
+    /// Switches to the journal at `path`, closing the current one first.
+    fn reopen(slot: &mut Slot, path: &Path) {
+        slot.journal = Err(unavailable());
+        slot.journal = Journal::open(path).map_err(problem);
+        slot.path = path.to_path_buf();
+    }
+
+    /// Opens the sample journal, a separate file beside the user's own.
+    pub fn open_sample(&self, today: chrono::NaiveDate) -> Result<JournalStatus, IpcError> {
+        {
+            let mut slot = self.lock();
+            let sample = core_journal::open_sample(&slot.own_path, today).map_err(problem)?;
+            AppState::reopen(&mut slot, &sample);
+        }
+        Ok(self.status())
+    }
+
+    /// Goes back from the sample to the user's own journal.
+    pub fn open_own(&self) -> JournalStatus {
+        {
+            let mut slot = self.lock();
+            let own = slot.own_path.clone();
+            if slot.path != own {
+                AppState::reopen(&mut slot, &own);
+            }
+        }
+        self.status()
+    }
+}
+
+type Reply<T> = Result<T, IpcError>;
+
+pub fn journal_status(_: &AppHandle, state: &AppState, _: Empty) -> Reply<JournalStatus> {
+    Ok(state.status())
+}
+
+pub fn open_sample(_: &AppHandle, state: &AppState, req: Today) -> Reply<JournalStatus> {
+    state.open_sample(req.today)
+}
+
+pub fn open_own_journal(_: &AppHandle, state: &AppState, _: Empty) -> Reply<JournalStatus> {
+    Ok(state.open_own())
+}
+
+pub fn choose_file(
+    app: &AppHandle,
+    state: &AppState,
+    req: ChooseFile,
+) -> Reply<Option<ChosenFile>> {
+    Ok(files::choose(app, req.purpose).map(|path| state.chosen.remember(req.purpose, path)))
+}
+
+pub fn export_json(_: &AppHandle, state: &AppState, req: ExportTo) -> Reply<ExportCounts> {
+    let path = state.chosen.path(&req.file, &[FilePurpose::ExportJson])?;
+    state.read(|j| core_data::export_json(j, &path, chrono::Utc::now()))
+}
+
+pub fn export_csv(_: &AppHandle, state: &AppState, req: ExportTo) -> Reply<ExportCounts> {
+    let path = state.chosen.path(&req.file, &[FilePurpose::ExportCsv])?;
+    state.read(|j| core_data::export_csv(j, &path))
+}
+
+pub fn inspect_import(_: &AppHandle, state: &AppState, req: ImportFrom) -> Reply<ImportPreview> {
+    let path = state.chosen.path(&req.file, &[FilePurpose::Import])?;
+    core_data::inspect_import(&path, req.format).map_err(problem)
+}
+
+pub fn import_file(_: &AppHandle, state: &AppState, req: ImportFile) -> Reply<ImportSummary> {
+    let path = state.chosen.path(&req.file, &[FilePurpose::Import])?;
+    state.write(|j| {
+        let now = chrono::Utc::now();
+        core_data::import_file(j, &path, req.format, req.relationship, &req.moods, now)
+    })
+}
+
+pub fn restore_backup(_: &AppHandle, state: &AppState, req: RestoreBackup) -> Reply<Backup> {
+    let path = state.restorable(&req.file)?;
+    state.write(|j| core_data::restore_backup(j, &path, chrono::Utc::now()))
+}
+
+impl AppState {
+    /// A file chosen in the dialog to restore from, or one of the journal's own backups as
+    /// `list_backups` names them; any other path is refused.
+    pub fn restorable(&self, file: &str) -> Reply<PathBuf> {
+        let not_chosen = match self.chosen.path(file, &[FilePurpose::Restore]) {
+            Ok(path) => return Ok(path),
+            Err(e) => e,
+        };
+        let listed = self.read(|j| core_data::list_backups(j, Empty {}))?;
+        listed
+            .into_iter()
+            .find(|b| b.path.to_string_lossy() == file)
+            .map(|b| b.path)
+            .ok_or(not_chosen)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,154 @@
+//! Opening a journal the way both faces do (with the day's backup), the sample journal, and
+//! the limits of the model that the screens show in their hints.
+
+use super::Empty;
+use crate::generate::{generate, Options};
+use crate::journal::Journal;
+use crate::model::{ExchangeFilter, MAX_NAME, MAX_NOTE, MAX_TAG, MAX_WHAT};
+use crate::transfer::backups;
+use crate::{Error, ErrorCode, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// The most characters each text may hold: one source for the model's checks and the hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TextLimits {
+    pub name: u32,
+    pub what: u32,
+    pub note: u32,
+    pub tag: u32,
+}
+
+pub fn text_limits(_: Empty) -> Result<TextLimits> {
+    Ok(TextLimits {
+        name: MAX_NAME as u32,
+        what: MAX_WHAT as u32,
+        note: MAX_NOTE as u32,
+        tag: MAX_TAG as u32,
+    })
+}
+
+pub fn data_version(j: &Journal, _: Empty) -> Result<i64> {
+    j.data_version()
+}
+
+/// What the window needs to know before showing anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct JournalStatus {
+    /// The journal file in use (empty when no path could be found).
+    pub path: String,
+    /// Why the journal could not be opened; `None` when it is open.
+    pub error: Option<Problem>,
+    /// True when the journal holds no people and no exchanges yet (first run).
+    pub empty: bool,
+    /// True while the window shows the sample journal instead of the user's own.
+    pub sample: bool,
+    /// True when a sample journal can be made beside the user's own.
+    pub sample_available: bool,
+    /// Something to mention quietly, such as a daily backup that could not be made.
+    pub notice: Option<String>,
+}
+
+/// An error as the faces show it: the stable code, the message, the field it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Problem {
+    pub code: ErrorCode,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl From<&Error> for Problem {
+    fn from(e: &Error) -> Problem {
+        Problem {
+            code: e.code(),
+            message: e.to_string(),
+            field: e.field().map(str::to_string),
+        }
+    }
+}
+
+/// A journal opened as either face opens it.
+pub struct Opened {
+    pub journal: Journal,
+    /// The day's automatic backup could not be made: say so quietly and go on, since a
+    /// failed backup must never keep the user from their journal.
+    pub notice: Option<String>,
+}
+
+/// Opens the journal at `path` and takes the day's backup when it is due.
+pub fn open_journal(path: &Path, now: DateTime<Utc>) -> Result<Opened> {
+    let journal = Journal::open(path)?;
+    let notice = backups::daily_backup_if_due(&journal, now)
+        .err()
+        .map(|e| format!("Today's automatic backup could not be made: {e}"));
+    Ok(Opened { journal, notice })
+}
+
+/// True when the journal holds no people and no exchanges yet.
+pub fn is_empty(j: &Journal) -> Result<bool> {
+    let filter = ExchangeFilter {
+        limit: Some(1),
+        ..ExchangeFilter::default()
+    };
+    Ok(j.list_people(true)?.is_empty() && j.list_exchanges(&filter)?.is_empty())
+}
+
+/// The sample's seed: everyone exploring sees the same people and story.
+pub const SAMPLE_SEED: u64 = 2024;
+
+/// `sample-journal.sqlite3` beside the user's journal.
+pub fn sample_path(own: &Path) -> Result<PathBuf> {
+    match own.parent() {
+        Some(dir) if !own.as_os_str().is_empty() => Ok(dir.join("sample-journal.sqlite3")),
+        _ => Err(Error::NoDataDir),
+    }
+}
+
+/// Fills a new, empty journal with a generated one: the sample journal and `recip demo`.
+/// Refuses the user's own default journal and any journal that already has people.
+pub fn fill_with_sample(j: &mut Journal, seed: u64, years: u32, today: NaiveDate) -> Result<SampleCounts> {
+    let default = Journal::default_path().ok();
+    if j.path().is_some() && j.path() == default.as_deref() {
+        return Err(Error::invalid(
+            "db",
+            "the sample journal goes in a file of its own, never your journal; name one",
+        ));
+    }
+    if !j.list_people(true)?.is_empty() {
+        return Err(Error::invalid(
+            "db",
+            "this journal already has people in it; give --db a new file for the demo",
+        ));
+    }
+    let made = generate(&Options::demo(seed, years, today));
+    j.insert_all(&made.people, &made.exchanges, &made.checkins)?;
+    Ok(SampleCounts {
+        people: made.people.len() as u32,
+        exchanges: made.exchanges.len() as u32,
+        checkins: made.checkins.len() as u32,
+        seed,
+        years,
+    })
+}
+
+/// What a generated journal holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SampleCounts {
+    pub people: u32,
+    pub exchanges: u32,
+    pub checkins: u32,
+    pub seed: u64,
+    pub years: u32,
+}
+
+/// Opens the sample journal beside `own`, making it the first time; `own` is not touched.
+pub fn open_sample(own: &Path, today: NaiveDate) -> Result<PathBuf> {
+    let path = sample_path(own)?;
+    let mut journal = Journal::open(&path)?;
+    if journal.list_people(true)?.is_empty() {
+        fill_with_sample(&mut journal, SAMPLE_SEED, 1, today)?;
+    }
+    Ok(path)
+}
