@@ -53,6 +53,17 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A value in the journal that this build cannot read. Nothing is guessed in its place;
+    /// other rows, and commands that do not read this one, keep working.
+    #[error("{table} {id} has unreadable {} in column {column}: {detail}", .column.replace('_', " "))]
+    StoredValueUnreadable {
+        table: &'static str,
+        /// The row's id (or key).
+        id: String,
+        column: String,
+        detail: String,
+    },
+
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -85,6 +96,7 @@ impl Error {
             Error::JournalTooNew { .. } => "journal_too_new",
             Error::NoDataDir => "no_data_dir",
             Error::Io { .. } => "io",
+            Error::StoredValueUnreadable { .. } => "stored_value_unreadable",
             Error::Storage(_) => "storage",
         }
     }

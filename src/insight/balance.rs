@@ -5,9 +5,10 @@
 //! A flag needs P(θ > τ) ≥ 0.90 (τ = 0.60 for exchange bonds, 0.70 for communal ones), an
 //! effective n ≥ 6 and 30 days of history (adams1965, walster1978, clark1979).
 
-use super::context::{chance, fraction_words, pct, Ctx, Ex, IdMap};
 use super::stats::{beta_interval_near, beta_mean, beta_prob_above, beta_quantile};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::{Ctx, Ex, IdMap};
+use super::words::{chance, fraction_words, pct};
 use crate::model::{Relationship, Sphere};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

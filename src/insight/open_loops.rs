@@ -3,8 +3,9 @@
 //! gentle insight per person (gouldner1960, greenberg1971). With a partner, family or a
 //! close friend there is no debt to settle (clark1979): the insight is only a nudge to say thanks.
 
-use super::context::{plural, Ctx, IdMap};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::{Ctx, IdMap};
+use super::words::plural;
 use crate::model::{Direction, Settlement};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -7,9 +7,10 @@
 //! with strain it is the pattern of unmitigated communion (helgeson1998).
 
 use super::balance::{BalanceLabel, PersonBalance};
-use super::context::{chance, fraction_words, num, pct, Ctx};
 use super::stats::beta_prob_above;
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::Ctx;
+use super::words::{chance, fraction_words, num, pct};
 
 /// The strain signals found, for reasons and tests.
 struct Strain {
@@ -160,7 +161,7 @@ pub(crate) fn insights(ctx: &Ctx, balances: &[PersonBalance]) -> Vec<Insight> {
         .strength(strength)]
 }
 
-fn strain(ctx: &Ctx, gives: &[&super::context::Ex]) -> Strain {
+fn strain(ctx: &Ctx, gives: &[&super::view::Ex]) -> Strain {
     let (mut dw, mut dsum, mut dn) = (0.0, 0.0, 0usize);
     let (mut ew, mut esum, mut en) = (0.0, 0.0, 0usize);
     for e in gives {

@@ -5,9 +5,10 @@
 //! (positive: higher at work). An insight is reported when both sides have ≥ 8 rated exchanges
 //! and |r| ≥ 0.3 for at least one feeling (belmi2015, clark1979). The table is always there.
 
-use super::context::{num, pct, Ctx};
 use super::stats::{beta_mean, mann_whitney};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::Ctx;
+use super::words::{capitalise, num, pct};
 use crate::model::{Feelings, Sphere};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -208,12 +209,4 @@ pub(crate) fn insights(ctx: &Ctx, table: &SphereTable) -> Vec<Insight> {
         .research(&["belmi2015", "clark1979"])
         .evidence(evidence)
         .strength(r.abs())]
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }

@@ -2,8 +2,8 @@
 //! user and one person, each within 30 days of the one before (gouldner1960: negative
 //! reciprocity). Only a spiral whose latest slight is within the recent window is reported.
 
-use super::context::{Ctx, Ex};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::{Ctx, Ex};
 
 pub(crate) fn insights(ctx: &Ctx) -> Vec<Insight> {
     let mut out = Vec::new();

@@ -6,9 +6,10 @@
 //! escalating when median L > ln 1.25 and a one-sided sign test gives p < 0.05. At least 6
 //! pairs, for the whole journal and for each person.
 
-use super::context::{num, Ctx, Ex, IdMap};
 use super::stats::{median, sign_test_greater};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::{Ctx, Ex, IdMap};
+use super::words::num;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

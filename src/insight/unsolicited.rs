@@ -2,8 +2,9 @@
 //! one you asked for? (regan1971, goei2005). Reported when there are ≥ 6 rated receipts of
 //! each and the mean indebtedness differs by ≥ 1 point (out of 4).
 
-use super::context::{num, Ctx};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::Ctx;
+use super::words::num;
 use crate::model::Initiative;
 
 pub(crate) fn insights(ctx: &Ctx) -> Vec<Insight> {

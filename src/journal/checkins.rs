@@ -1,5 +1,6 @@
 //! The `checkin` table.
 
+use super::stored::{read_all, read_first, StoredRow};
 use super::{now, Journal};
 use crate::model::{new_id, CheckIn, CheckInInput};
 use crate::{Error, Result};
@@ -9,7 +10,8 @@ use rusqlite::{params, OptionalExtension, Row};
 const COLUMNS: &str = "id, on_date, mood, energy, owing, worry, pressured, exhaustion, \
     reflection, prompt, created_at, updated_at, deleted_at";
 
-fn checkin_from_row(row: &Row<'_>) -> rusqlite::Result<CheckIn> {
+fn checkin_from_row(row: &Row<'_>) -> Result<CheckIn> {
+    let row = StoredRow::new(row, "checkin");
     Ok(CheckIn {
         id: row.get(0)?,
         on: row.get(1)?,
@@ -51,13 +53,10 @@ impl Journal {
     }
 
     pub fn get_checkin(&self, id: &str) -> Result<CheckIn> {
-        self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM checkin WHERE id = ?1"),
-                params![id],
-                checkin_from_row,
-            )
-            .optional()?
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM checkin WHERE id = ?1"))?;
+        read_first(&mut stmt, params![id], checkin_from_row)?
             .ok_or_else(|| Error::not_found("check-in", id))
     }
 
@@ -123,8 +122,7 @@ impl Journal {
                AND (?1 IS NULL OR on_date >= ?1) AND (?2 IS NULL OR on_date <= ?2)
              ORDER BY on_date, created_at"
         ))?;
-        let rows = stmt.query_map(params![since, until], checkin_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        read_all(&mut stmt, params![since, until], checkin_from_row)
     }
 }
 
@@ -190,6 +188,5 @@ pub(crate) fn merge_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<
 /// Every check-in, deleted ones included, in id (creation) order.
 pub(crate) fn list_every_checkin(conn: &rusqlite::Connection) -> Result<Vec<CheckIn>> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM checkin ORDER BY id"))?;
-    let rows = stmt.query_map([], checkin_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    read_all(&mut stmt, [], checkin_from_row)
 }

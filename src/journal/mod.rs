@@ -9,20 +9,22 @@
 //!   is one IMMEDIATE transaction.
 //! - SQL lives only in this module, one file per table.
 
+mod aggregate;
 mod backup;
 mod checkins;
-mod codec;
 mod dismissals;
 mod exchange_rows;
 mod exchanges;
-mod insight_data;
+mod insight_facts;
 mod merge;
 mod open;
 mod people;
 mod search;
 mod settings;
+mod stored;
+mod whole_records;
 
-pub use insight_data::RawAggregate;
+pub use aggregate::RawAggregate;
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
 pub use settings::Setting;
 
