@@ -60,48 +60,12 @@ impl Journal {
             .ok_or_else(|| Error::not_found("check-in", id))
     }
 
-    pub fn update_checkin(&mut self, id: &str, input: &CheckInInput) -> Result<CheckIn> {
-        let i = input.validated()?;
-        let changed = self.conn.execute(
-            "UPDATE checkin SET on_date = ?2, mood = ?3, energy = ?4, owing = ?5, worry = ?6,
-                pressured = ?7, exhaustion = ?8, reflection = ?9, prompt = ?10, updated_at = ?11
-             WHERE id = ?1",
-            params![
-                id,
-                i.on,
-                i.mood,
-                i.energy,
-                i.owing,
-                i.worry,
-                i.pressured,
-                i.exhaustion,
-                i.reflection,
-                i.prompt,
-                now()
-            ],
-        )?;
-        if changed == 0 {
-            return Err(Error::not_found("check-in", id));
-        }
-        self.get_checkin(id)
-    }
-
+    /// Soft delete: the check-in leaves charts and insights but stays as a tombstone.
     pub fn delete_checkin(&mut self, id: &str) -> Result<CheckIn> {
-        self.set_checkin_deleted(id, Some(now()))
-    }
-
-    pub fn restore_checkin(&mut self, id: &str) -> Result<CheckIn> {
-        self.set_checkin_deleted(id, None)
-    }
-
-    fn set_checkin_deleted(
-        &mut self,
-        id: &str,
-        at: Option<chrono::DateTime<chrono::Utc>>,
-    ) -> Result<CheckIn> {
+        let at = now();
         let changed = self.conn.execute(
-            "UPDATE checkin SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, at, now()],
+            "UPDATE checkin SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![id, at],
         )?;
         if changed == 0 {
             return Err(Error::not_found("check-in", id));
