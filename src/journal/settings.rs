@@ -43,7 +43,7 @@ impl Journal {
             .conn
             .prepare_cached("SELECT key, value FROM setting WHERE key = ?1")?;
         let stored = read_first(&mut stmt, params![INSIGHT_SETTINGS_KEY], |row| {
-            StoredRow::new(row, "setting").json::<Settings>(1)
+            StoredRow::new(row, "setting").json_object::<Settings>(1)
         })?;
         Ok(stored.unwrap_or_default())
     }

@@ -48,6 +48,16 @@ impl<'a, 'r> StoredRow<'a, 'r> {
         serde_json::from_str(&text).map_err(|e| self.unreadable(i, e))
     }
 
+    /// Column `i` holding a JSON object that is a `T`. serde would also take a struct from
+    /// an array, by position; stored settings are never written that way, so that is refused.
+    pub fn json_object<T: DeserializeOwned>(&self, i: usize) -> Result<T> {
+        let value: serde_json::Value = self.json(i)?;
+        if !value.is_object() {
+            return Err(self.unreadable(i, "expected a JSON object"));
+        }
+        serde_json::from_value(value).map_err(|e| self.unreadable(i, e))
+    }
+
     /// The error for column `i` of this row.
     pub fn unreadable(&self, i: usize, why: impl Display) -> Error {
         let id = match self.row.get_ref(0) {

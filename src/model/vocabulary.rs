@@ -38,9 +38,9 @@ pub trait Vocabulary: Copy + Sized + 'static {
             crate::Error::invalid(
                 Self::FIELD,
                 format!(
-                    "'{}' is not a {}; use one of: {}",
+                    "'{}' is not {}; use one of: {}",
                     typed.trim(),
-                    Self::FIELD.replace('_', " "),
+                    with_article(&Self::FIELD.replace('_', " ")),
                     names::<Self>()
                 ),
             )
@@ -57,13 +57,23 @@ pub fn names<V: Vocabulary>() -> String {
         .join(", ")
 }
 
+/// "a relationship", "an action".
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
 /// Stored text back to a variant, exactly: the journal only ever writes the names.
 pub(crate) fn from_stored<V: Vocabulary>(value: ValueRef<'_>) -> FromSqlResult<V> {
     let text = value.as_str()?;
     V::from_name(text).ok_or_else(|| {
         FromSqlError::Other(
             format!(
-                "'{text}' is not a {}; the names are: {}",
+                "'{text}' is not a known {}; the names are: {}",
                 V::FIELD.replace('_', " "),
                 names::<V>()
             )
