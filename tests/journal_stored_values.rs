@@ -134,6 +134,20 @@ fn an_unknown_kind_stops_the_insight_read_with_the_exchange_and_column_named() {
 }
 
 #[test]
+fn a_feeling_outside_zero_to_four_stops_the_insight_read_instead_of_reading_as_unrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    let (_, bad) = journal_with_two_exchanges(&path);
+    write_by_hand(
+        &path,
+        &format!("UPDATE exchange SET pressure = 6, gratitude = 2 WHERE id = '{bad}'"),
+    );
+    let j = Journal::open(&path).unwrap();
+    let err = j.load_insight_data().unwrap_err();
+    assert_eq!(unreadable(&err), ("exchange", bad, "pressure".to_string()));
+}
+
+#[test]
 fn an_unknown_dismissal_action_is_an_error_naming_the_insight_and_is_never_read_as_dismissed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.sqlite3");

@@ -2,8 +2,9 @@
 //! tags or timestamps) in one lean query, and every live check-in.
 //!
 //! Invariants: the facts are read exactly as stored; a value that is not a name of its
-//! vocabulary, or a date that is not `YYYY-MM-DD`, is an error naming the exchange and the
-//! column (see `stored.rs`), never a default.
+//! vocabulary, a date that is not `YYYY-MM-DD`, or a feeling outside 0–4 (past the schema's
+//! CHECK) is an error naming the exchange and the column (see `stored.rs`), never a default
+//! or "not rated".
 
 use super::stored::{read_all, StoredRow};
 use super::Journal;
@@ -48,27 +49,61 @@ fn fact_from_row(row: &Row<'_>) -> Result<ExchangeFact> {
         sphere: row.get(8)?,
         reciprocates: row.get(9)?,
         settlement: row.get(10)?,
-        feelings: unpack_feelings(row.get(11)?),
+        feelings: unpack_feelings(&row, 11)?,
     })
 }
 
-/// The seven feelings travel packed in one integer, three bits each (7 = not rated): one
-/// column to read instead of seven. (In SQLite `|` and `<<` share one precedence, hence the
-/// parentheses in the query.)
-fn unpack_feelings(packed: i64) -> Feelings {
-    let at = |k: u32| -> Option<u8> {
-        let v = ((packed >> (3 * k)) & 7) as u8;
-        (v <= 4).then_some(v)
-    };
-    Feelings {
-        gratitude: at(0),
-        indebtedness: at(1),
-        pressure: at(2),
-        discomfort: at(3),
-        warmth: at(4),
-        drained: at(5),
-        expectation: at(6),
+/// The feeling columns, in the order they are packed.
+const FEELINGS: [&str; 7] = [
+    "gratitude",
+    "indebtedness",
+    "pressure",
+    "discomfort",
+    "warmth",
+    "drained",
+    "expectation",
+];
+
+/// The seven feelings travel packed in one integer, three bits each (7 = not rated, 5 = a
+/// stored value outside 0–4): one column to read instead of seven.
+fn packed_feelings_sql() -> String {
+    FEELINGS
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            format!(
+                "(CASE WHEN {c} IS NULL THEN 7 WHEN {c} BETWEEN 0 AND 4 THEN {c} ELSE 5 END \
+                 << {})",
+                3 * k
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn unpack_feelings(row: &StoredRow<'_, '_>, i: usize) -> Result<Feelings> {
+    let packed: i64 = row.get(i)?;
+    let mut at = [None; 7];
+    for (k, slot) in at.iter_mut().enumerate() {
+        match ((packed >> (3 * k)) & 7) as u8 {
+            7 => {}
+            v @ 0..=4 => *slot = Some(v),
+            _ => {
+                let why = "a feeling is rated 0 to 4; this one is not";
+                return Err(row.unreadable_column(FEELINGS[k], why));
+            }
+        }
     }
+    let [gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation] = at;
+    Ok(Feelings {
+        gratitude,
+        indebtedness,
+        pressure,
+        discomfort,
+        warmth,
+        drained,
+        expectation,
+    })
 }
 
 impl Journal {
@@ -82,18 +117,16 @@ impl Journal {
     /// As [`Journal::load_insight_data`], reading only exchanges and check-ins on or after
     /// `since` (the engine's horizon, `Settings::since(now)`): what a report needs.
     pub fn load_insight_data_since(&self, since: Option<NaiveDate>) -> Result<Data> {
-        let mut stmt = self.conn.prepare_cached(
+        // In SQLite `|` and `<<` share one precedence, hence the parentheses.
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT id, person_id, direction, occurred_on, kind,
                     CASE WHEN direction = 'received' AND coalesce(settlement, 'open') = 'open'
                          THEN what ELSE '' END,
-                    value, initiative, sphere, reciprocates, settlement,
-                    coalesce(gratitude, 7) | (coalesce(indebtedness, 7) << 3)
-                        | (coalesce(pressure, 7) << 6) | (coalesce(discomfort, 7) << 9)
-                        | (coalesce(warmth, 7) << 12) | (coalesce(drained, 7) << 15)
-                        | (coalesce(expectation, 7) << 18)
+                    value, initiative, sphere, reciprocates, settlement, {}
              FROM exchange
              WHERE deleted_at IS NULL AND (?1 IS NULL OR occurred_on >= ?1)",
-        )?;
+            packed_feelings_sql()
+        ))?;
         let exchanges = read_all(&mut stmt, params![since], fact_from_row)?;
         Ok(Data {
             people: self.list_people(true)?,

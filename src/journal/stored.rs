@@ -60,6 +60,17 @@ impl<'a, 'r> StoredRow<'a, 'r> {
 
     /// The error for column `i` of this row.
     pub fn unreadable(&self, i: usize, why: impl Display) -> Error {
+        let column = self
+            .row
+            .as_ref()
+            .column_name(i)
+            .map_or_else(|_| format!("#{i}"), str::to_string);
+        self.unreadable_column(&column, why)
+    }
+
+    /// The error for the stored column `column` of this row, when the query read it inside
+    /// an expression (so the result column has another name).
+    pub fn unreadable_column(&self, column: &str, why: impl Display) -> Error {
         let id = match self.row.get_ref(0) {
             Ok(v) => match v.as_str() {
                 Ok(s) => s.to_string(),
@@ -67,15 +78,10 @@ impl<'a, 'r> StoredRow<'a, 'r> {
             },
             Err(_) => "?".to_string(),
         };
-        let column = self
-            .row
-            .as_ref()
-            .column_name(i)
-            .map_or_else(|_| format!("#{i}"), str::to_string);
         Error::StoredValueUnreadable {
             table: self.table,
             id,
-            column,
+            column: column.to_string(),
             detail: why.to_string(),
         }
     }
