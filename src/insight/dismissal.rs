@@ -85,12 +85,3 @@ pub fn apply(
     }
     (shown, hidden)
 }
-
-/// Severity order for sorting: concern first.
-pub(crate) fn rank(s: Severity) -> u8 {
-    match s {
-        Severity::Concern => 0,
-        Severity::Notice => 1,
-        Severity::Note => 2,
-    }
-}

@@ -83,8 +83,9 @@ pub fn analyse(
     all.extend(open_loops::insights(&ctx, &open_loops));
     all.extend(spiral::insights(&ctx));
     all.sort_by(|a, b| {
-        dismissal::rank(a.severity)
-            .cmp(&dismissal::rank(b.severity))
+        // Severity is ordered note < notice < concern: the most pressing first.
+        b.severity
+            .cmp(&a.severity)
             .then(a.kind.cmp(&b.kind))
             .then(b.strength.total_cmp(&a.strength))
             .then(a.id.cmp(&b.id))
