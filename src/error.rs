@@ -55,6 +55,17 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A value in the journal that this build cannot read. Nothing is guessed in its place;
+    /// other rows, and commands that do not read this one, keep working.
+    #[error("{table} {id} has unreadable {} in column {column}: {detail}", .column.replace('_', " "))]
+    StoredValueUnreadable {
+        table: &'static str,
+        /// The row's id (or key).
+        id: String,
+        column: String,
+        detail: String,
+    },
+
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -87,6 +98,7 @@ impl Error {
             Error::JournalTooNew { .. } => ErrorCode::JournalTooNew,
             Error::NoDataDir => ErrorCode::NoDataDir,
             Error::Io { .. } => ErrorCode::Io,
+            Error::StoredValueUnreadable { .. } => ErrorCode::StoredValueUnreadable,
             Error::Storage(_) => ErrorCode::Storage,
         }
     }
@@ -115,6 +127,7 @@ pub enum ErrorCode {
     JournalTooNew,
     NoDataDir,
     Io,
+    StoredValueUnreadable,
     Storage,
     /// The window asked for something while no journal is open.
     JournalUnavailable,
@@ -137,6 +150,7 @@ impl ErrorCode {
             ErrorCode::JournalTooNew => "journal_too_new",
             ErrorCode::NoDataDir => "no_data_dir",
             ErrorCode::Io => "io",
+            ErrorCode::StoredValueUnreadable => "stored_value_unreadable",
             ErrorCode::Storage => "storage",
             ErrorCode::JournalUnavailable => "journal_unavailable",
             ErrorCode::NotChosen => "not_chosen",

@@ -17,10 +17,16 @@ fn day(s: &str) -> NaiveDate {
 
 fn log(j: &mut Journal, person: &str, direction: Direction, on: &str, what: &str) -> String {
     let input = ExchangeInput::new(person, direction, day(on), what);
-    exchanges::add_exchange(j, AddExchange { input, new_person: None })
-        .unwrap()
-        .exchange
-        .id
+    exchanges::add_exchange(
+        j,
+        AddExchange {
+            input,
+            new_person: None,
+        },
+    )
+    .unwrap()
+    .exchange
+    .id
 }
 
 #[test]
@@ -28,9 +34,21 @@ fn an_online_friend_is_personal_on_their_page_in_the_timeline_filter_and_in_peop
     let mut j = Journal::open_in_memory().unwrap();
     let input = PersonInput::new("Rae", Relationship::Online);
     let rae = people::add_person(&mut j, AddPerson { input }).unwrap();
-    log(&mut j, &rae.id, Direction::Given, "2026-05-01", "reviewed her essay");
+    log(
+        &mut j,
+        &rae.id,
+        Direction::Given,
+        "2026-05-01",
+        "reviewed her essay",
+    );
 
-    let page = people::person_overview(&j, PersonAt { id: rae.id.clone(), now: day("2026-06-01") });
+    let page = people::person_overview(
+        &j,
+        PersonAt {
+            id: rae.id.clone(),
+            now: day("2026-06-01"),
+        },
+    );
     assert_eq!(page.unwrap().sphere, Sphere::Personal);
     let all = exchanges::list_exchanges(&j, ListExchanges::default()).unwrap();
     assert_eq!(all[0].effective_sphere, Sphere::Personal);
@@ -49,12 +67,35 @@ fn only_favours_received_can_be_settled_and_a_slight_cannot() {
     let mut j = Journal::open_in_memory().unwrap();
     let input = PersonInput::new("Sam", Relationship::Friend);
     let sam = people::add_person(&mut j, AddPerson { input }).unwrap();
-    let got = log(&mut j, &sam.id, Direction::Received, "2026-05-01", "lent me a drill");
-    let gave = log(&mut j, &sam.id, Direction::Given, "2026-05-02", "fixed his bike");
-    let mut slight = ExchangeInput::new(&sam.id, Direction::Received, day("2026-05-03"), "snapped at me");
+    let got = log(
+        &mut j,
+        &sam.id,
+        Direction::Received,
+        "2026-05-01",
+        "lent me a drill",
+    );
+    let gave = log(
+        &mut j,
+        &sam.id,
+        Direction::Given,
+        "2026-05-02",
+        "fixed his bike",
+    );
+    let mut slight = ExchangeInput::new(
+        &sam.id,
+        Direction::Received,
+        day("2026-05-03"),
+        "snapped at me",
+    );
     slight.kind = Kind::Slight;
-    let slight = exchanges::add_exchange(&mut j, AddExchange { input: slight, new_person: None })
-        .unwrap();
+    let slight = exchanges::add_exchange(
+        &mut j,
+        AddExchange {
+            input: slight,
+            new_person: None,
+        },
+    )
+    .unwrap();
     let entry = |id: &str| exchanges::get_exchange(&j, ById { id: id.into() }).unwrap();
     assert!(entry(&got).can_settle);
     assert!(!entry(&gave).can_settle);
@@ -68,7 +109,14 @@ fn a_refused_exchange_with_someone_new_adds_no_one() {
     let new_person = Some(PersonInput::new("Kim", Relationship::Neighbour));
     let err = exchanges::add_exchange(&mut j, AddExchange { input, new_person }).unwrap_err();
     assert_eq!(err.field(), Some("what"));
-    assert!(people::list_people(&j, ListPeople { include_archived: true }).unwrap().is_empty());
+    assert!(people::list_people(
+        &j,
+        ListPeople {
+            include_archived: true
+        }
+    )
+    .unwrap()
+    .is_empty());
 
     let input = ExchangeInput::new("", Direction::Given, day("2026-05-01"), "watered plants");
     let new_person = Some(PersonInput::new("Kim", Relationship::Neighbour));
@@ -81,12 +129,41 @@ fn home_sees_every_open_favour_and_open_loops_only_those_a_month_old() {
     let mut j = Journal::open_in_memory().unwrap();
     let input = PersonInput::new("Sam", Relationship::Friend);
     let sam = people::add_person(&mut j, AddPerson { input }).unwrap();
-    log(&mut j, &sam.id, Direction::Received, "2026-03-01", "lent me a drill");
-    log(&mut j, &sam.id, Direction::Received, "2026-05-30", "brought soup");
+    log(
+        &mut j,
+        &sam.id,
+        Direction::Received,
+        "2026-03-01",
+        "lent me a drill",
+    );
+    log(
+        &mut j,
+        &sam.id,
+        Direction::Received,
+        "2026-05-30",
+        "brought soup",
+    );
     let now = day("2026-06-01");
-    let all = review::list_open_loops(&j, ListOpenLoops { now, min_age_days: Some(0) }).unwrap();
-    assert_eq!(all.iter().map(|l| l.what.as_str()).collect::<Vec<_>>(), ["lent me a drill", "brought soup"]);
-    let old = review::list_open_loops(&j, ListOpenLoops { now, min_age_days: None }).unwrap();
+    let all = review::list_open_loops(
+        &j,
+        ListOpenLoops {
+            now,
+            min_age_days: Some(0),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        all.iter().map(|l| l.what.as_str()).collect::<Vec<_>>(),
+        ["lent me a drill", "brought soup"]
+    );
+    let old = review::list_open_loops(
+        &j,
+        ListOpenLoops {
+            now,
+            min_age_days: None,
+        },
+    )
+    .unwrap();
     assert_eq!(old.len(), 1);
     let report = review::review_report(&j, Now { now }).unwrap();
     assert_eq!(report.open_loops, old);
@@ -95,16 +172,57 @@ fn home_sees_every_open_favour_and_open_loops_only_those_a_month_old() {
 #[test]
 fn a_persons_overview_has_their_balance_feelings_and_open_favours_alone() {
     let mut j = Journal::open_in_memory().unwrap();
-    let sam = people::add_person(&mut j, AddPerson { input: PersonInput::new("Sam", Relationship::Friend) }).unwrap();
-    let ada = people::add_person(&mut j, AddPerson { input: PersonInput::new("Ada", Relationship::Colleague) }).unwrap();
-    let mut soup = ExchangeInput::new(&sam.id, Direction::Received, day("2026-04-01"), "brought soup");
+    let sam = people::add_person(
+        &mut j,
+        AddPerson {
+            input: PersonInput::new("Sam", Relationship::Friend),
+        },
+    )
+    .unwrap();
+    let ada = people::add_person(
+        &mut j,
+        AddPerson {
+            input: PersonInput::new("Ada", Relationship::Colleague),
+        },
+    )
+    .unwrap();
+    let mut soup = ExchangeInput::new(
+        &sam.id,
+        Direction::Received,
+        day("2026-04-01"),
+        "brought soup",
+    );
     soup.feelings.gratitude = Some(4);
-    exchanges::add_exchange(&mut j, AddExchange { input: soup, new_person: None }).unwrap();
-    log(&mut j, &ada.id, Direction::Received, "2026-04-02", "covered my shift");
+    exchanges::add_exchange(
+        &mut j,
+        AddExchange {
+            input: soup,
+            new_person: None,
+        },
+    )
+    .unwrap();
+    log(
+        &mut j,
+        &ada.id,
+        Direction::Received,
+        "2026-04-02",
+        "covered my shift",
+    );
     let now = day("2026-06-01");
-    let page = people::person_overview(&j, PersonAt { id: sam.id.clone(), now }).unwrap();
+    let page = people::person_overview(
+        &j,
+        PersonAt {
+            id: sam.id.clone(),
+            now,
+        },
+    )
+    .unwrap();
     let report = review::review_report(&j, Now { now }).unwrap();
-    let from_report = report.balances.iter().find(|b| b.person_id == sam.id).cloned();
+    let from_report = report
+        .balances
+        .iter()
+        .find(|b| b.person_id == sam.id)
+        .cloned();
     assert_eq!(page.balance, from_report);
     assert_eq!(page.open_loops.len(), 1);
     assert_eq!(page.open_loops[0].what, "brought soup");
@@ -117,12 +235,32 @@ fn a_persons_overview_has_their_balance_feelings_and_open_favours_alone() {
 fn the_limits_the_screens_show_are_the_ones_the_model_enforces() {
     let limits = journal::text_limits(Empty {}).unwrap();
     let mut j = Journal::open_in_memory().unwrap();
-    let sam = people::add_person(&mut j, AddPerson { input: PersonInput::new("Sam", Relationship::Friend) }).unwrap();
+    let sam = people::add_person(
+        &mut j,
+        AddPerson {
+            input: PersonInput::new("Sam", Relationship::Friend),
+        },
+    )
+    .unwrap();
     let at_limit = "a".repeat(limits.what as usize);
     let over = "a".repeat(limits.what as usize + 1);
     let input = ExchangeInput::new(&sam.id, Direction::Given, day("2026-05-01"), &at_limit);
-    assert!(exchanges::add_exchange(&mut j, AddExchange { input, new_person: None }).is_ok());
+    assert!(exchanges::add_exchange(
+        &mut j,
+        AddExchange {
+            input,
+            new_person: None
+        }
+    )
+    .is_ok());
     let input = ExchangeInput::new(&sam.id, Direction::Given, day("2026-05-01"), &over);
-    let err = exchanges::add_exchange(&mut j, AddExchange { input, new_person: None }).unwrap_err();
+    let err = exchanges::add_exchange(
+        &mut j,
+        AddExchange {
+            input,
+            new_person: None,
+        },
+    )
+    .unwrap_err();
     assert_eq!(err.field(), Some("what"));
 }

@@ -143,8 +143,13 @@ proptest! {
                 });
             }
         }
+        // The check-ins bring exhaustion (strain for over-giving) but no anxiety items:
+        // with them, five check-ins and three receipts are the eight ratings a growing
+        // anxiety rightly needs, which is not what this property is about.
         for k in 0..5 {
             j.checkin(k * 10, 4, 4);
+            let c = j.data.checkins.last_mut().unwrap();
+            (c.owing, c.worry, c.pressured) = (None, None, None);
         }
         let r = analyse(&j.data, &Settings::default(), &[], j.now);
         for i in &r.insights {

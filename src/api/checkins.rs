@@ -67,7 +67,9 @@ pub fn get_review_prefs(j: &Journal, _: Empty) -> Result<ReviewPrefs> {
         Some(text) => serde_json::from_str(&text).map_err(|e| {
             Error::invalid(
                 "settings",
-                format!("the stored check-in preferences (setting “{PREFS_KEY}”) cannot be read: {e}"),
+                format!(
+                    "the stored check-in preferences (setting “{PREFS_KEY}”) cannot be read: {e}"
+                ),
             )
         }),
     }
@@ -94,7 +96,10 @@ pub fn checkin_due(prefs: &ReviewPrefs, last: Option<NaiveDate>, today: NaiveDat
 }
 
 fn last_checkin(j: &Journal, today: NaiveDate) -> Result<Option<NaiveDate>> {
-    Ok(j.list_checkins(None, Some(today))?.iter().map(|c| c.on).max())
+    Ok(j.list_checkins(None, Some(today))?
+        .iter()
+        .map(|c| c.on)
+        .max())
 }
 
 pub fn checkin_reminder(j: &Journal, req: Today) -> Result<CheckinReminder> {
@@ -149,7 +154,13 @@ mod tests {
             checkin_day: Some(4),
             notify: true,
         };
-        save_review_prefs(&mut j, SaveReviewPrefs { prefs: prefs.clone() }).unwrap();
+        save_review_prefs(
+            &mut j,
+            SaveReviewPrefs {
+                prefs: prefs.clone(),
+            },
+        )
+        .unwrap();
         assert_eq!(get_review_prefs(&j, Empty {}).unwrap(), prefs);
         // A Friday with no check-in: one notification that day, not two.
         let friday = d("2026-06-05");
@@ -173,6 +184,9 @@ mod tests {
             notify: false,
         };
         assert!(save_review_prefs(&mut j, SaveReviewPrefs { prefs: bad }).is_err());
-        assert_eq!(get_review_prefs(&j, Empty {}).unwrap(), ReviewPrefs::default());
+        assert_eq!(
+            get_review_prefs(&j, Empty {}).unwrap(),
+            ReviewPrefs::default()
+        );
     }
 }

@@ -5,7 +5,8 @@
 use super::ById;
 use crate::journal::Journal;
 use crate::model::{
-    Direction, Exchange, ExchangeFilter, ExchangeInput, Kind, Person, PersonInput, Settlement, Sphere,
+    Direction, Exchange, ExchangeFilter, ExchangeInput, Kind, Person, PersonInput, Settlement,
+    Sphere,
 };
 use crate::Result;
 use chrono::NaiveDate;

@@ -108,7 +108,12 @@ pub fn sample_path(own: &Path) -> Result<PathBuf> {
 
 /// Fills a new, empty journal with a generated one: the sample journal and `recip demo`.
 /// Refuses the user's own default journal and any journal that already has people.
-pub fn fill_with_sample(j: &mut Journal, seed: u64, years: u32, today: NaiveDate) -> Result<SampleCounts> {
+pub fn fill_with_sample(
+    j: &mut Journal,
+    seed: u64,
+    years: u32,
+    today: NaiveDate,
+) -> Result<SampleCounts> {
     let default = Journal::default_path().ok();
     if j.path().is_some() && j.path() == default.as_deref() {
         return Err(Error::invalid(

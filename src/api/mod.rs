@@ -14,9 +14,9 @@ pub mod checkins;
 pub mod data;
 pub mod exchanges;
 pub mod journal;
+mod list;
 pub mod people;
 pub mod review;
-mod list;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -30,9 +30,13 @@ pub mod prelude {
         ChooseFile, ChosenFile, ExportCounts, ExportTo, FilePurpose, ImportFile, ImportFrom,
         ImportPreview, RestoreBackup,
     };
-    pub use super::exchanges::{AddExchange, Entry, ListExchanges, SearchExchanges, SettleExchange, UpdateExchange};
+    pub use super::exchanges::{
+        AddExchange, Entry, ListExchanges, SearchExchanges, SettleExchange, UpdateExchange,
+    };
     pub use super::journal::{JournalStatus, TextLimits};
-    pub use super::people::{AddPerson, FeelingMean, ListPeople, PersonAt, PersonOverview, UpdatePerson};
+    pub use super::people::{
+        AddPerson, FeelingMean, ListPeople, PersonAt, PersonOverview, UpdatePerson,
+    };
     pub use super::review::{InsightAt, ListOpenLoops, SaveSettings, SnoozeInsight};
     pub use super::{checkins, data, exchanges, journal, people, review};
     pub use super::{ById, Empty, Now, Today};
@@ -188,7 +192,9 @@ fn named_types<T: TS + 'static>(cfg: &ts_rs::Config) -> Vec<NamedType> {
 
 /// Exports every named type `T` stands for or uses.
 fn export_named<T: TS + 'static>(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
-    named_types::<T>(cfg).iter().try_for_each(|t| (t.export)(cfg))
+    named_types::<T>(cfg)
+        .iter()
+        .try_for_each(|t| (t.export)(cfg))
 }
 
 /// Adds the named types `T` stands for or uses to `imports` (name → module path).

@@ -127,4 +127,3 @@ pub fn feeling_means(history: &[Exchange]) -> Vec<FeelingMean> {
         })
         .collect()
 }
-

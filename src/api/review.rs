@@ -50,9 +50,7 @@ pub struct ListOpenLoops {
 pub fn list_open_loops(j: &Journal, req: ListOpenLoops) -> Result<Vec<OpenLoop>> {
     let settings = j.load_insight_settings()?;
     let data = j.load_insight_data_since(Some(settings.since(req.now)))?;
-    let min_age = req
-        .min_age_days
-        .map_or(settings.open_loop_days, i64::from);
+    let min_age = req.min_age_days.map_or(settings.open_loop_days, i64::from);
     Ok(open_favours(&data, &settings, req.now, min_age))
 }
 
@@ -120,7 +118,10 @@ mod tests {
             ..Settings::default()
         };
         assert!(save_insight_settings(&mut j, SaveSettings { settings: bad }).is_err());
-        assert_eq!(get_insight_settings(&j, Empty {}).unwrap(), Settings::default());
+        assert_eq!(
+            get_insight_settings(&j, Empty {}).unwrap(),
+            Settings::default()
+        );
     }
 
     #[test]

@@ -205,112 +205,143 @@ pub(crate) fn settle(g: &mut Builder, index: usize, returned_on: Option<NaiveDat
 }
 
 pub(crate) fn exchanges(g: &mut Builder) {
-    let start = g.o.start();
-    let days = (g.o.end - start).num_days();
-    let scale = match g.o.target_exchanges {
-        Some(target) => {
-            let expected: f64 = g
-                .everyday
-                .iter()
-                .map(|&i| rate(g.people[i].relationship) / 7.0 * days as f64)
-                .sum();
-            if expected > 0.0 {
-                target as f64 / expected
-            } else {
-                1.0
-            }
-        }
-        None => 1.0,
-    };
+    let days = (g.o.end - g.o.start()).num_days();
+    let scale = rate_scale(g, days);
     let everyday = g.everyday.clone();
     for person in everyday {
-        let relationship = g.people[person].relationship;
-        let sphere = relationship.sphere();
-        let p = rate(relationship) / 7.0 * scale;
-        let base_value = g.rng.int(2, 3) as f64;
-        let communal = relationship.is_communal();
-        let mut last: Option<(usize, Direction)> = None;
-        for d in 0..=days {
-            let day = start + chrono::Duration::days(d);
-            if !g.rng.chance(p * day_factor(sphere, day)) {
-                continue;
-            }
-            if !communal && g.rng.chance(0.003) {
-                let direction = if g.rng.chance(0.5) {
-                    Direction::Given
-                } else {
-                    Direction::Received
-                };
-                add(
-                    g,
-                    person,
-                    direction,
-                    day,
-                    Kind::Slight,
-                    2,
-                    None,
-                    Default::default(),
-                );
-                continue;
-            }
-            // Reciprocity: mostly the other one's turn.
-            let direction = match last {
-                Some((_, prev)) if g.rng.chance(0.8) => prev.opposite(),
-                _ if g.rng.chance(0.5) => Direction::Given,
-                _ => Direction::Received,
-            };
-            let returning = last.filter(|(_, prev)| *prev != direction);
-            let value = match returning {
-                Some((k, _)) => {
-                    let v = f64::from(g.exchanges[k].value);
-                    v + if g.rng.chance(0.3) {
-                        g.rng.int(-1, 1) as f64
-                    } else {
-                        0.0
-                    }
-                }
-                None => base_value + g.rng.int(-1, 1) as f64,
-            };
-            let kind = *g.rng.pick(kinds_for(relationship));
-            let roll = g.rng.f64();
-            let initiative = if roll < 0.4 {
-                Initiative::Asked
-            } else if roll < 0.82 {
-                Initiative::Offered
+        person_exchanges(g, person, days, scale);
+    }
+}
+
+/// How much to scale every rate so the journal comes out near `target_exchanges`.
+fn rate_scale(g: &Builder, days: i64) -> f64 {
+    let Some(target) = g.o.target_exchanges else {
+        return 1.0;
+    };
+    let expected: f64 = g
+        .everyday
+        .iter()
+        .map(|&i| rate(g.people[i].relationship) / 7.0 * days as f64)
+        .sum();
+    if expected > 0.0 {
+        target as f64 / expected
+    } else {
+        1.0
+    }
+}
+
+/// One person's exchanges over the whole journal, mostly taking turns.
+fn person_exchanges(g: &mut Builder, person: usize, days: i64, scale: f64) {
+    let start = g.o.start();
+    let relationship = g.people[person].relationship;
+    let sphere = relationship.sphere();
+    let p = rate(relationship) / 7.0 * scale;
+    let base_value = g.rng.int(2, 3) as f64;
+    let communal = relationship.is_communal();
+    let mut last: Option<(usize, Direction)> = None;
+    for d in 0..=days {
+        let day = start + chrono::Duration::days(d);
+        if !g.rng.chance(p * day_factor(sphere, day)) {
+            continue;
+        }
+        if !communal && g.rng.chance(0.003) {
+            let direction = if g.rng.chance(0.5) {
+                Direction::Given
             } else {
-                Initiative::Unsolicited
+                Direction::Received
             };
-            let feel = if g.rng.chance(0.6) {
-                feelings(g, direction, sphere, Some(initiative))
-            } else {
-                Feelings::default()
-            };
-            let k = add(
+            add(
                 g,
                 person,
                 direction,
                 day,
-                kind,
-                value.clamp(1.0, 5.0) as u8,
-                Some(initiative),
-                feel,
+                Kind::Slight,
+                2,
+                None,
+                Default::default(),
             );
-            if let Some((prev, Direction::Received)) = returning {
-                let gap = (day - g.exchanges[prev].occurred_on).num_days();
-                if direction == Direction::Given && gap <= 60 && g.rng.chance(0.35) {
-                    g.exchanges[k].reciprocates = Some(g.exchanges[prev].id.clone());
-                    settle(g, prev, Some(day));
-                } else {
-                    settle(g, prev, None);
-                }
-            } else if let Some((prev, Direction::Received)) = last {
-                settle(g, prev, None);
+            continue;
+        }
+        let k = next_in_turn(g, person, day, last, base_value);
+        settle_before(g, k, last);
+        last = Some((k, g.exchanges[k].direction));
+    }
+    if let Some((prev, Direction::Received)) = last {
+        settle(g, prev, None);
+    }
+}
+
+/// The next positive exchange with `person` on `day`: mostly the other one's turn, and a
+/// return mostly worth what it returns. Returns its index.
+fn next_in_turn(
+    g: &mut Builder,
+    person: usize,
+    day: NaiveDate,
+    last: Option<(usize, Direction)>,
+    base_value: f64,
+) -> usize {
+    let relationship = g.people[person].relationship;
+    let direction = match last {
+        Some((_, prev)) if g.rng.chance(0.8) => prev.opposite(),
+        _ if g.rng.chance(0.5) => Direction::Given,
+        _ => Direction::Received,
+    };
+    let value = match last.filter(|(_, prev)| *prev != direction) {
+        Some((k, _)) => {
+            let v = f64::from(g.exchanges[k].value);
+            v + if g.rng.chance(0.3) {
+                g.rng.int(-1, 1) as f64
+            } else {
+                0.0
             }
-            last = Some((k, direction));
         }
-        if let Some((prev, Direction::Received)) = last {
-            settle(g, prev, None);
-        }
+        None => base_value + g.rng.int(-1, 1) as f64,
+    };
+    let kind = *g.rng.pick(kinds_for(relationship));
+    let roll = g.rng.f64();
+    let initiative = if roll < 0.4 {
+        Initiative::Asked
+    } else if roll < 0.82 {
+        Initiative::Offered
+    } else {
+        Initiative::Unsolicited
+    };
+    let feel = if g.rng.chance(0.6) {
+        feelings(g, direction, relationship.sphere(), Some(initiative))
+    } else {
+        Feelings::default()
+    };
+    let value = value.clamp(1.0, 5.0) as u8;
+    add(
+        g,
+        person,
+        direction,
+        day,
+        kind,
+        value,
+        Some(initiative),
+        feel,
+    )
+}
+
+/// Once exchange `k` follows `last`, a receipt before it is settled: returned by `k` (and
+/// linked to it, sometimes) when `k` gives back within 60 days, else thanked or let be.
+fn settle_before(g: &mut Builder, k: usize, last: Option<(usize, Direction)>) {
+    let Some((prev, Direction::Received)) = last else {
+        return;
+    };
+    let direction = g.exchanges[k].direction;
+    if direction == Direction::Received {
+        settle(g, prev, None);
+        return;
+    }
+    let day = g.exchanges[k].occurred_on;
+    let gap = (day - g.exchanges[prev].occurred_on).num_days();
+    if gap <= 60 && g.rng.chance(0.35) {
+        g.exchanges[k].reciprocates = Some(g.exchanges[prev].id.clone());
+        settle(g, prev, Some(day));
+    } else {
+        settle(g, prev, None);
     }
 }
 

@@ -65,92 +65,103 @@ pub(crate) fn kinds_for(relationship: Relationship) -> &'static [Kind] {
 
 /// A short "what" for an exchange.
 pub(crate) fn what(kind: Kind, direction: Direction, pick: usize) -> &'static str {
-    let given = direction == Direction::Given;
-    let options: &[&str] = match (kind, given) {
-        (Kind::Favour, true) => &[
+    let options = match direction {
+        Direction::Given => given_whats(kind),
+        Direction::Received => received_whats(kind),
+    };
+    options[pick % options.len()]
+}
+
+/// What the user might have given, by kind.
+fn given_whats(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Favour => &[
             "gave a lift to the station",
             "picked up groceries",
             "watered the plants",
             "fed the cat",
             "returned a parcel",
         ],
-        (Kind::Favour, false) => &[
-            "lift to the airport",
-            "picked up my parcel",
-            "watered my plants",
-            "walked the dog",
-            "covered for me",
-        ],
-        (Kind::Gift, true) => &[
+        Kind::Gift => &[
             "birthday present",
             "bottle of wine",
             "a book I loved",
             "flowers",
             "homemade jam",
         ],
-        (Kind::Gift, false) => &[
+        Kind::TimeHelp => &[
+            "helped move house",
+            "babysat for the evening",
+            "helped in the garden",
+            "painted the hallway",
+        ],
+        Kind::EmotionalSupport => &[
+            "long talk after a hard day",
+            "listened about the breakup",
+            "checked in after the news",
+        ],
+        Kind::Advice => &[
+            "advice on a job offer",
+            "tips for the interview",
+            "reviewed the slides",
+        ],
+        Kind::Introduction => &["introduced to a recruiter", "put in touch with a plumber"],
+        Kind::Hospitality => &[
+            "dinner at mine",
+            "put them up for the weekend",
+            "Sunday lunch",
+        ],
+        Kind::Money => &["lent money for rent", "paid for lunch", "covered the taxi"],
+        Kind::Digital => &[
+            "fixed their laptop",
+            "set up their phone",
+            "shared a playlist",
+        ],
+        Kind::Slight => &[
+            "snapped at them",
+            "left them out of the plans",
+            "cancelled at the last minute",
+        ],
+    }
+}
+
+/// What the user might have received, by kind.
+fn received_whats(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Favour => &[
+            "lift to the airport",
+            "picked up my parcel",
+            "watered my plants",
+            "walked the dog",
+            "covered for me",
+        ],
+        Kind::Gift => &[
             "birthday present",
             "a plant",
             "a book",
             "chocolates",
             "concert tickets",
         ],
-        (Kind::TimeHelp, true) => &[
-            "helped move house",
-            "babysat for the evening",
-            "helped in the garden",
-            "painted the hallway",
-        ],
-        (Kind::TimeHelp, false) => &[
+        Kind::TimeHelp => &[
             "helped me move",
             "babysat",
             "fixed my bike",
             "helped with the garden",
         ],
-        (Kind::EmotionalSupport, true) => &[
-            "long talk after a hard day",
-            "listened about the breakup",
-            "checked in after the news",
-        ],
-        (Kind::EmotionalSupport, false) => &[
+        Kind::EmotionalSupport => &[
             "listened when I was low",
             "long call after work",
             "came round when I was ill",
         ],
-        (Kind::Advice, true) => &[
-            "advice on a job offer",
-            "tips for the interview",
-            "reviewed the slides",
-        ],
-        (Kind::Advice, false) => &["advice on my contract", "feedback on my draft", "tax tips"],
-        (Kind::Introduction, true) => &["introduced to a recruiter", "put in touch with a plumber"],
-        (Kind::Introduction, false) => {
-            &["introduced me to a client", "put me in touch with a mentor"]
-        }
-        (Kind::Hospitality, true) => &[
-            "dinner at mine",
-            "put them up for the weekend",
-            "Sunday lunch",
-        ],
-        (Kind::Hospitality, false) => &["dinner at their place", "stayed the weekend", "barbecue"],
-        (Kind::Money, true) => &["lent money for rent", "paid for lunch", "covered the taxi"],
-        (Kind::Money, false) => &["lent me money", "paid for dinner", "covered my ticket"],
-        (Kind::Digital, true) => &[
-            "fixed their laptop",
-            "set up their phone",
-            "shared a playlist",
-        ],
-        (Kind::Digital, false) => &["fixed my laptop", "sent the photos", "set up my router"],
-        (Kind::Slight, true) => &[
-            "snapped at them",
-            "left them out of the plans",
-            "cancelled at the last minute",
-        ],
-        (Kind::Slight, false) => &[
+        Kind::Advice => &["advice on my contract", "feedback on my draft", "tax tips"],
+        Kind::Introduction => &["introduced me to a client", "put me in touch with a mentor"],
+        Kind::Hospitality => &["dinner at their place", "stayed the weekend", "barbecue"],
+        Kind::Money => &["lent me money", "paid for dinner", "covered my ticket"],
+        Kind::Digital => &["fixed my laptop", "sent the photos", "set up my router"],
+        Kind::Slight => &[
             "forgot my birthday",
             "made a cutting remark",
             "ignored my message",
         ],
-    };
-    options[pick % options.len()]
+    }
 }

@@ -8,9 +8,10 @@
 //! and the recent time-weighted mean is above the user's own baseline median (the ratings
 //! before the window, or the window's first half when there is no earlier history).
 
-use super::context::{num, Ctx};
 use super::stats::{mann_kendall, median, theil_sen};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::Ctx;
+use super::words::num;
 use crate::model::Direction;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -5,9 +5,10 @@
 //! A flag needs P(θ > τ) ≥ 0.90 (τ = 0.60 for exchange bonds, 0.70 for communal ones), an
 //! effective n ≥ 6 and 30 days of history (adams1965, walster1978, clark1979).
 
-use super::context::{chance, fraction_words, pct, Ctx, Ex, IdMap};
 use super::stats::{beta_interval_near, beta_mean, beta_prob_above, beta_quantile};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::{Ctx, Ex, IdMap};
+use super::words::{chance, fraction_words, pct};
 use crate::model::{Relationship, Sphere};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -75,17 +76,20 @@ pub(crate) fn balances(ctx: &Ctx) -> Vec<PersonBalance> {
         .collect()
 }
 
-pub(crate) fn person_balance(ctx: &Ctx, person: usize) -> Option<PersonBalance> {
-    let p = &ctx.people[person];
-    let list: Vec<&Ex> = ctx.by_person[person]
-        .iter()
-        .map(|&i| &ctx.ex[i])
-        .filter(|e| !e.is_slight())
-        .collect();
-    let first = list.first()?;
+/// Decayed, value-weighted totals of one person's positive exchanges.
+struct Totals {
+    g: f64,
+    r: f64,
+    given: u32,
+    received: u32,
+    /// (Σw)² / Σw².
+    effective_n: f64,
+}
+
+fn totals(ctx: &Ctx, list: &[&Ex]) -> Totals {
     let (mut g, mut r, mut sw, mut sw2) = (0.0, 0.0, 0.0, 0.0);
     let (mut given, mut received) = (0u32, 0u32);
-    for e in &list {
+    for e in list {
         let x = e.w * e.value() / ctx.v_bar;
         if e.given() {
             g += x;
@@ -98,19 +102,17 @@ pub(crate) fn person_balance(ctx: &Ctx, person: usize) -> Option<PersonBalance> 
         sw2 += e.w * e.w;
     }
     let effective_n = if sw2 > 0.0 { sw * sw / sw2 } else { 0.0 };
-    let history_days = first.age;
-    let communal = p.relationship.is_communal();
-    let tau = if communal {
-        ctx.s.communal_threshold
-    } else {
-        ctx.s.exchange_threshold
-    };
-    let (a, b) = (1.0 + g, 1.0 + r);
-    let tail = (1.0 - ctx.s.interval) / 2.0;
-    let p_give_more = beta_prob_above(a, b, tau);
-    let p_receive_more = beta_prob_above(b, a, tau);
-    let enough = effective_n >= ctx.s.min_effective_n && history_days >= ctx.s.min_history_days;
-    let label = if !enough {
+    Totals {
+        g,
+        r,
+        given,
+        received,
+        effective_n,
+    }
+}
+
+fn label(ctx: &Ctx, enough: bool, p_give_more: f64, p_receive_more: f64) -> BalanceLabel {
+    if !enough {
         BalanceLabel::NotEnoughYet
     } else if p_give_more >= ctx.s.flag_probability {
         BalanceLabel::YouGiveMore
@@ -118,27 +120,49 @@ pub(crate) fn person_balance(ctx: &Ctx, person: usize) -> Option<PersonBalance> 
         BalanceLabel::TheyGiveMore
     } else {
         BalanceLabel::AboutEven
+    }
+}
+
+pub(crate) fn person_balance(ctx: &Ctx, person: usize) -> Option<PersonBalance> {
+    let p = &ctx.people[person];
+    let list: Vec<&Ex> = ctx.by_person[person]
+        .iter()
+        .map(|&i| &ctx.ex[i])
+        .filter(|e| !e.is_slight())
+        .collect();
+    let history_days = list.first()?.age;
+    let t = totals(ctx, &list);
+    let communal = p.relationship.is_communal();
+    let tau = if communal {
+        ctx.s.communal_threshold
+    } else {
+        ctx.s.exchange_threshold
     };
+    let (a, b) = (1.0 + t.g, 1.0 + t.r);
+    let tail = (1.0 - ctx.s.interval) / 2.0;
+    let p_give_more = beta_prob_above(a, b, tau);
+    let p_receive_more = beta_prob_above(b, a, tau);
+    let enough = t.effective_n >= ctx.s.min_effective_n && history_days >= ctx.s.min_history_days;
     Some(PersonBalance {
         person_id: p.id.clone(),
         name: p.name.clone(),
         relationship: p.relationship,
         sphere: p.relationship.sphere(),
         communal,
-        given,
-        received,
-        weighted_given: g,
-        weighted_received: r,
+        given: t.given,
+        received: t.received,
+        weighted_given: t.g,
+        weighted_received: t.r,
         share: beta_mean(a, b),
         low: beta_quantile(a, b, tail),
         high: beta_quantile(a, b, 1.0 - tail),
         p_give_more,
         p_receive_more,
         threshold: tau,
-        effective_n,
+        effective_n: t.effective_n,
         history_days,
         enough,
-        label,
+        label: label(ctx, enough, p_give_more, p_receive_more),
         last_exchange_on: list.last().map(|e| e.fact.occurred_on),
         series: series(ctx, &list, tail),
     })
@@ -247,13 +271,36 @@ pub(crate) fn insights(ctx: &Ctx, balances: &[PersonBalance]) -> Vec<Insight> {
 }
 
 fn flag(b: &PersonBalance, you_give: bool, evidence: Vec<String>) -> Insight {
-    let (kind, share, p) = if you_give {
-        (InsightKind::GivesMore, b.share, b.p_give_more)
+    let (kind, share) = if you_give {
+        (InsightKind::GivesMore, b.share)
     } else {
-        (InsightKind::ReceivesMore, 1.0 - b.share, b.p_receive_more)
+        (InsightKind::ReceivesMore, 1.0 - b.share)
     };
+    // A close bond gets an invitation to reflect, not a verdict (clark1979).
+    let severity = if b.communal {
+        Severity::Note
+    } else {
+        Severity::Notice
+    };
+    let subject = Subject::Person {
+        id: b.person_id.clone(),
+        name: b.name.clone(),
+    };
+    let mut research = vec!["adams1965", "walster1978"];
+    if b.communal {
+        research.push("clark1979");
+        research.push("grote2001");
+    }
+    let insight = Insight::new(kind, subject, severity, flag_headline(b, you_give, share));
+    flag_reasons(insight, b, you_give, share)
+        .research(&research)
+        .evidence(evidence)
+        .strength(share)
+}
+
+fn flag_headline(b: &PersonBalance, you_give: bool, share: f64) -> String {
     let from = if you_give { "you" } else { b.name.as_str() };
-    let headline = if b.communal {
+    if b.communal {
         format!(
             "Lately, {} favours between you and {} came from {}; in a close bond that can \
              simply be how things are now, worth a thought only if it feels heavy.",
@@ -268,28 +315,17 @@ fn flag(b: &PersonBalance, you_give: bool, evidence: Vec<String>) -> Insight {
             b.name,
             from
         )
-    };
-    let severity = if b.communal {
-        Severity::Note
-    } else {
-        Severity::Notice
-    };
-    let subject = Subject::Person {
-        id: b.person_id.clone(),
-        name: b.name.clone(),
-    };
-    let who = if you_give { "your" } else { "their" };
-    let (low, high) = if you_give {
-        (b.low, b.high)
-    } else {
-        (1.0 - b.high, 1.0 - b.low)
-    };
-    let mut research = vec!["adams1965", "walster1978"];
-    if b.communal {
-        research.push("clark1979");
-        research.push("grote2001");
     }
-    Insight::new(kind, subject, severity, headline)
+}
+
+fn flag_reasons(insight: Insight, b: &PersonBalance, you_give: bool, share: f64) -> Insight {
+    let who = if you_give { "your" } else { "their" };
+    let (low, high, p) = if you_give {
+        (b.low, b.high, b.p_give_more)
+    } else {
+        (1.0 - b.high, 1.0 - b.low, b.p_receive_more)
+    };
+    insight
         .reason(
             "share",
             share,
@@ -326,7 +362,4 @@ fn flag(b: &PersonBalance, you_give: bool, evidence: Vec<String>) -> Insight {
                 b.effective_n, b.history_days
             ),
         )
-        .research(&research)
-        .evidence(evidence)
-        .strength(share)
 }

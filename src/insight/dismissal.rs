@@ -4,34 +4,18 @@
 
 use super::settings::Settings;
 use super::types::{Insight, Severity};
+use crate::model::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Whether an insight was dismissed or snoozed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum DismissAction {
-    Dismissed,
-    Snoozed,
-}
-
-impl DismissAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DismissAction::Dismissed => "dismissed",
-            DismissAction::Snoozed => "snoozed",
-        }
+vocabulary!(
+    /// Whether an insight was dismissed or snoozed.
+    DismissAction, "action" {
+        Dismissed => "dismissed",
+        Snoozed => "snoozed",
     }
-
-    pub fn parse(s: &str) -> Option<DismissAction> {
-        match s {
-            "dismissed" => Some(DismissAction::Dismissed),
-            "snoozed" => Some(DismissAction::Snoozed),
-            _ => None,
-        }
-    }
-}
+);
 
 /// The user's choice to set an insight aside, with what the insight looked like then.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -100,13 +84,4 @@ pub fn apply(
         }
     }
     (shown, hidden)
-}
-
-/// Severity order for sorting: concern first.
-pub(crate) fn rank(s: Severity) -> u8 {
-    match s {
-        Severity::Concern => 0,
-        Severity::Notice => 1,
-        Severity::Note => 2,
-    }
 }

@@ -13,7 +13,6 @@
 
 pub mod anxiety;
 pub mod balance;
-mod context;
 pub mod dismissal;
 mod open_loops;
 mod over_giving;
@@ -25,6 +24,8 @@ pub mod stats;
 mod style;
 pub mod types;
 mod unsolicited;
+mod view;
+mod words;
 
 pub use anxiety::{AnxietyPoint, AnxietySeries, AnxietyTrend};
 pub use balance::{BalanceLabel, BalancePoint, PersonBalance};
@@ -37,9 +38,9 @@ pub use style::StylePair;
 pub use types::{Data, ExchangeFact, Insight, InsightKind, Reason, Severity, Subject};
 
 use chrono::NaiveDate;
-use context::Ctx;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use view::Ctx;
 
 /// Everything the engine computes for one `now`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -82,8 +83,9 @@ pub fn analyse(
     all.extend(open_loops::insights(&ctx, &open_loops));
     all.extend(spiral::insights(&ctx));
     all.sort_by(|a, b| {
-        dismissal::rank(a.severity)
-            .cmp(&dismissal::rank(b.severity))
+        // Severity is ordered note < notice < concern: the most pressing first.
+        b.severity
+            .cmp(&a.severity)
             .then(a.kind.cmp(&b.kind))
             .then(b.strength.total_cmp(&a.strength))
             .then(a.id.cmp(&b.id))

@@ -3,9 +3,10 @@
 //! gentle insight per person (gouldner1960, greenberg1971). With a partner, family or a
 //! close friend there is no debt to settle (clark1979): the insight is only a nudge to say thanks.
 
-use super::context::{plural, Ctx, IdMap};
 use super::types::{Insight, InsightKind, Severity, Subject};
-use crate::model::{Direction, Settlement};
+use super::view::{Ctx, IdMap};
+use super::words::plural;
+use crate::model::{Direction, Person, Settlement};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -45,7 +46,6 @@ pub(crate) fn open_loops(ctx: &Ctx) -> Vec<OpenLoop> {
 }
 
 pub(crate) fn insights(ctx: &Ctx, loops: &[OpenLoop]) -> Vec<Insight> {
-    let mut out = Vec::new();
     let mut by_person: IdMap<Vec<&OpenLoop>> = IdMap::default();
     for l in loops
         .iter()
@@ -53,80 +53,89 @@ pub(crate) fn insights(ctx: &Ctx, loops: &[OpenLoop]) -> Vec<Insight> {
     {
         by_person.entry(l.person_id.as_str()).or_default().push(l);
     }
-    for person in ctx.people.iter().filter(|p| p.archived_at.is_none()) {
-        let Some(mine) = by_person.get(person.id.as_str()) else {
-            continue;
-        };
-        let Some(oldest) = mine.first() else {
-            continue;
-        };
-        let communal = person.relationship.is_communal();
-        let headline = match (mine.len(), communal) {
-            (1, false) => format!(
-                "\"{}\" from {} is still open after {} days; a thank-you may be all it needs.",
-                oldest.what, person.name, oldest.age_days
-            ),
-            (1, true) => format!(
-                "\"{}\" from {} has not been thanked yet ({} days); in a close bond there is no \
-                 debt to settle, but thanks are always welcome.",
-                oldest.what, person.name, oldest.age_days
-            ),
-            (n, false) => format!(
-                "{} from {} are still open; the oldest, \"{}\", is {} days old.",
-                plural(n, "favour", "favours"),
-                person.name,
-                oldest.what,
-                oldest.age_days
-            ),
-            (n, true) => format!(
-                "{} from {} have not been thanked yet, the oldest {} days ago; in a close bond \
-                 there is no debt to settle, but thanks are always welcome.",
-                plural(n, "favour", "favours"),
-                person.name,
-                oldest.age_days
-            ),
-        };
-        let total: u32 = mine.iter().map(|l| u32::from(l.value)).sum();
-        let insight = Insight::new(
-            InsightKind::OpenLoop,
-            Subject::Person {
-                id: person.id.clone(),
-                name: person.name.clone(),
-            },
-            Severity::Note,
-            headline,
-        )
-        .reason(
-            "open",
-            mine.len() as f64,
-            format!(
-                "{} received more than {} days ago {} not been thanked or returned yet.",
-                plural(mine.len(), "favour", "favours"),
-                ctx.s.open_loop_days,
-                if mine.len() == 1 { "has" } else { "have" }
-            ),
-        )
-        .reason(
-            "oldest_days",
-            oldest.age_days as f64,
-            format!(
-                "The oldest is from {} ({} days ago).",
-                oldest.occurred_on, oldest.age_days
-            ),
-        )
-        .reason(
-            "total_value",
-            f64::from(total),
-            format!("Together they are worth {total} on the 1–5 scale."),
-        )
-        .research(if communal {
-            &["clark1979", "unanue2019"]
-        } else {
-            &["gouldner1960", "greenberg1971"]
+    ctx.people
+        .iter()
+        .filter(|p| p.archived_at.is_none())
+        .filter_map(|person| {
+            let mine = by_person.get(person.id.as_str())?;
+            (!mine.is_empty()).then(|| word(ctx, person, mine))
         })
-        .evidence(mine.iter().map(|l| l.exchange_id.clone()).collect())
-        .strength(mine.len() as f64);
-        out.push(insight);
+        .collect()
+}
+
+/// One person's open loops (oldest first, at least one) as an insight.
+fn word(ctx: &Ctx, person: &Person, mine: &[&OpenLoop]) -> Insight {
+    let oldest = mine[0];
+    let communal = person.relationship.is_communal();
+    let total: u32 = mine.iter().map(|l| u32::from(l.value)).sum();
+    let subject = Subject::Person {
+        id: person.id.clone(),
+        name: person.name.clone(),
+    };
+    Insight::new(
+        InsightKind::OpenLoop,
+        subject,
+        Severity::Note,
+        headline(person, mine, communal),
+    )
+    .reason(
+        "open",
+        mine.len() as f64,
+        format!(
+            "{} received more than {} days ago {} not been thanked or returned yet.",
+            plural(mine.len(), "favour", "favours"),
+            ctx.s.open_loop_days,
+            if mine.len() == 1 { "has" } else { "have" }
+        ),
+    )
+    .reason(
+        "oldest_days",
+        oldest.age_days as f64,
+        format!(
+            "The oldest is from {} ({} days ago).",
+            oldest.occurred_on, oldest.age_days
+        ),
+    )
+    .reason(
+        "total_value",
+        f64::from(total),
+        format!("Together they are worth {total} on the 1–5 scale."),
+    )
+    .research(if communal {
+        &["clark1979", "unanue2019"]
+    } else {
+        &["gouldner1960", "greenberg1971"]
+    })
+    .evidence(mine.iter().map(|l| l.exchange_id.clone()).collect())
+    .strength(mine.len() as f64)
+}
+
+/// A nudge to thank; in a close bond, no talk of debt at all (clark1979).
+fn headline(person: &Person, mine: &[&OpenLoop], communal: bool) -> String {
+    let oldest = mine[0];
+    match (mine.len(), communal) {
+        (1, false) => format!(
+            "\"{}\" from {} is still open after {} days; a thank-you may be all it needs.",
+            oldest.what, person.name, oldest.age_days
+        ),
+        (1, true) => format!(
+            "\"{}\" from {} has not been thanked yet ({} days); in a close bond there is no \
+             debt to settle, but thanks are always welcome.",
+            oldest.what, person.name, oldest.age_days
+        ),
+        (n, false) => format!(
+            "{} from {} are still open; the oldest, \"{}\", is {} days old.",
+            plural(n, "favour", "favours"),
+            person.name,
+            oldest.what,
+            oldest.age_days
+        ),
+        (n, true) => format!(
+            "{} from {} have not been thanked yet, the oldest {} days ago; in a close bond \
+             there is no debt to settle, but thanks are always welcome.",
+            plural(n, "favour", "favours"),
+            person.name,
+            oldest.age_days
+        ),
     }
-    out
 }

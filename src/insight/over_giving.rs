@@ -7,9 +7,10 @@
 //! with strain it is the pattern of unmitigated communion (helgeson1998).
 
 use super::balance::{BalanceLabel, PersonBalance};
-use super::context::{chance, fraction_words, num, pct, Ctx};
 use super::stats::beta_prob_above;
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::{Ctx, Ex};
+use super::words::{chance, fraction_words, num, pct};
 
 /// The strain signals found, for reasons and tests.
 struct Strain {
@@ -18,40 +19,48 @@ struct Strain {
     exhaustion: Option<(u8, String)>,
 }
 
+/// What detection found: the numbers behind an over-giving insight.
+struct Found<'c, 'a> {
+    gives: Vec<&'c Ex<'a>>,
+    /// Overall giving share (Beta mean) and P(Θ > over_giving_share).
+    share: f64,
+    p_share: f64,
+    /// People flagged "you give more".
+    flagged: usize,
+    strain: Strain,
+    drained_hit: bool,
+    exhaustion_hit: bool,
+}
+
 pub(crate) fn insights(ctx: &Ctx, balances: &[PersonBalance]) -> Vec<Insight> {
+    detect(ctx, balances)
+        .map(|f| word(ctx, f))
+        .into_iter()
+        .collect()
+}
+
+/// Giving a lot and strain, both, after the minimum data; `None` otherwise.
+fn detect<'c, 'a>(ctx: &'c Ctx<'a>, balances: &[PersonBalance]) -> Option<Found<'c, 'a>> {
     let s = &ctx.s;
-    let gives: Vec<_> = ctx
+    let gives: Vec<&Ex> = ctx
         .ex
         .iter()
         .filter(|e| e.given() && !e.is_slight())
         .collect();
-    let (Some(first), Some(last)) = (gives.first(), gives.last()) else {
-        return Vec::new();
-    };
+    let (first, last) = (gives.first()?, gives.last()?);
     if gives.len() < s.over_giving_min_gives || first.age - last.age < s.over_giving_min_days {
-        return Vec::new();
+        return None;
     }
-    let (mut g, mut r) = (0.0, 0.0);
-    for e in ctx.ex.iter().filter(|e| !e.is_slight()) {
-        let x = e.w * e.value() / ctx.v_bar;
-        if e.given() {
-            g += x;
-        } else {
-            r += x;
-        }
-    }
+    let (g, r) = weighted_totals(ctx);
     let share = (1.0 + g) / (2.0 + g + r);
     let p_share = beta_prob_above(1.0 + g, 1.0 + r, s.over_giving_share);
-    let flagged: Vec<&PersonBalance> = balances
+    let flagged = balances
         .iter()
         .filter(|b| b.label == BalanceLabel::YouGiveMore)
-        .collect();
-    let gives_a_lot =
-        p_share >= s.flag_probability || flagged.len() >= s.over_giving_min_people.max(1);
-    if !gives_a_lot {
-        return Vec::new();
+        .count();
+    if p_share < s.flag_probability && flagged < s.over_giving_min_people.max(1) {
+        return None;
     }
-
     let strain = strain(ctx, &gives);
     let drained_hit = strain
         .drained_mean
@@ -63,60 +72,95 @@ pub(crate) fn insights(ctx: &Ctx, balances: &[PersonBalance]) -> Vec<Insight> {
         .exhaustion
         .as_ref()
         .is_some_and(|(x, _)| *x >= s.strain_exhaustion);
-    if !(drained_hit || expectation_hit || exhaustion_hit) {
-        return Vec::new();
-    }
+    (drained_hit || expectation_hit || exhaustion_hit).then_some(Found {
+        gives,
+        share,
+        p_share,
+        flagged,
+        strain,
+        drained_hit,
+        exhaustion_hit,
+    })
+}
 
-    let sign = if drained_hit {
+/// Decayed, value-weighted G and R over every positive exchange.
+fn weighted_totals(ctx: &Ctx) -> (f64, f64) {
+    let (mut g, mut r) = (0.0, 0.0);
+    for e in ctx.ex.iter().filter(|e| !e.is_slight()) {
+        let x = e.w * e.value() / ctx.v_bar;
+        if e.given() {
+            g += x;
+        } else {
+            r += x;
+        }
+    }
+    (g, r)
+}
+
+/// The insight in words: the headline names the strongest sign of strain.
+fn word(ctx: &Ctx, f: Found) -> Insight {
+    let s = &ctx.s;
+    let sign = if f.drained_hit {
         "you have often felt drained by it"
-    } else if exhaustion_hit {
+    } else if f.exhaustion_hit {
         "your latest check-in says you feel worn out by what you give"
     } else {
         "you have often hoped for something back"
     };
-    let headline = if p_share >= s.flag_probability {
+    let headline = if f.p_share >= s.flag_probability {
         format!(
             "Lately {} of the giving in your life comes from you, and {sign}; it may be time \
              to give a little to yourself.",
-            fraction_words(share)
+            fraction_words(f.share)
         )
     } else {
         format!(
             "Lately you give clearly more than you get back with {} people, and {sign}; it may \
              be time to give a little to yourself.",
-            flagged.len()
+            f.flagged
         )
     };
-    let mut insight = Insight::new(
+    let insight = Insight::new(
         InsightKind::OverGiving,
         Subject::Journal,
         Severity::Concern,
         headline,
-    )
-    .reason(
-        "share",
-        share,
-        format!(
-            "Across everyone, about {} of the recent giving is yours (the chance it is above {} \
-             is {}).",
-            pct(share),
-            pct(s.over_giving_share),
-            chance(p_share)
-        ),
-    )
-    .reason(
-        "people_you_give_more_to",
-        flagged.len() as f64,
-        format!(
-            "With {} you clearly give more than you receive.",
-            match flagged.len() {
-                0 => "no one in particular".to_string(),
-                1 => "1 person".to_string(),
-                n => format!("{n} people"),
-            }
-        ),
     );
-    if let Some((m, n)) = strain.drained_mean {
+    let strength = f.share.max(f.flagged as f64 / 10.0);
+    with_reasons(ctx, insight, &f)
+        .research(&["helgeson1998", "weinstein2010", "aknin2020", "walster1978"])
+        .evidence(evidence(&f))
+        .strength(strength)
+}
+
+/// The numbers behind it as reasons.
+fn with_reasons(ctx: &Ctx, insight: Insight, f: &Found) -> Insight {
+    let s = &ctx.s;
+    let mut insight = insight
+        .reason(
+            "share",
+            f.share,
+            format!(
+                "Across everyone, about {} of the recent giving is yours (the chance it is \
+                 above {} is {}).",
+                pct(f.share),
+                pct(s.over_giving_share),
+                chance(f.p_share)
+            ),
+        )
+        .reason(
+            "people_you_give_more_to",
+            f.flagged as f64,
+            format!(
+                "With {} you clearly give more than you receive.",
+                match f.flagged {
+                    0 => "no one in particular".to_string(),
+                    1 => "1 person".to_string(),
+                    n => format!("{n} people"),
+                }
+            ),
+        );
+    if let Some((m, n)) = f.strain.drained_mean {
         insight = insight.reason(
             "drained",
             m,
@@ -127,7 +171,7 @@ pub(crate) fn insights(ctx: &Ctx, balances: &[PersonBalance]) -> Vec<Insight> {
             ),
         );
     }
-    if let Some((x, n)) = strain.expectation_share {
+    if let Some((x, n)) = f.strain.expectation_share {
         insight = insight.reason(
             "expectation_share",
             x,
@@ -138,29 +182,31 @@ pub(crate) fn insights(ctx: &Ctx, balances: &[PersonBalance]) -> Vec<Insight> {
             ),
         );
     }
-    let mut evidence: Vec<String> = gives
+    if let Some((x, _)) = &f.strain.exhaustion {
+        insight = insight.reason(
+            "exhaustion",
+            f64::from(*x),
+            format!("Your latest check-in rated feeling worn out by giving {x} out of 4."),
+        );
+    }
+    insight
+}
+
+/// The latest rated gives, and the check-in that spoke of exhaustion.
+fn evidence(f: &Found) -> Vec<String> {
+    let mut ids: Vec<String> = f
+        .gives
         .iter()
         .rev()
         .filter(|e| e.fact.feelings.drained.is_some() || e.fact.feelings.expectation.is_some())
         .take(20)
         .map(|e| e.fact.id.clone())
         .collect();
-    if let Some((x, id)) = strain.exhaustion {
-        insight = insight.reason(
-            "exhaustion",
-            f64::from(x),
-            format!("Your latest check-in rated feeling worn out by giving {x} out of 4."),
-        );
-        evidence.push(id);
-    }
-    let strength = share.max(flagged.len() as f64 / 10.0);
-    vec![insight
-        .research(&["helgeson1998", "weinstein2010", "aknin2020", "walster1978"])
-        .evidence(evidence)
-        .strength(strength)]
+    ids.extend(f.strain.exhaustion.as_ref().map(|(_, id)| id.clone()));
+    ids
 }
 
-fn strain(ctx: &Ctx, gives: &[&super::context::Ex]) -> Strain {
+fn strain(ctx: &Ctx, gives: &[&Ex]) -> Strain {
     let (mut dw, mut dsum, mut dn) = (0.0, 0.0, 0usize);
     let (mut ew, mut esum, mut en) = (0.0, 0.0, 0usize);
     for e in gives {

@@ -5,9 +5,10 @@
 //! (positive: higher at work). An insight is reported when both sides have ≥ 8 rated exchanges
 //! and |r| ≥ 0.3 for at least one feeling (belmi2015, clark1979). The table is always there.
 
-use super::context::{num, pct, Ctx};
 use super::stats::{beta_mean, mann_whitney};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::Ctx;
+use super::words::{capitalise, num, pct};
 use crate::model::{Feelings, Sphere};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -63,72 +64,75 @@ fn mean(v: &[f64]) -> Option<f64> {
 }
 
 pub(crate) fn table(ctx: &Ctx) -> SphereTable {
-    let rows = Sphere::ALL
+    SphereTable {
+        rows: Sphere::ALL.iter().map(|&sphere| row(ctx, sphere)).collect(),
+        comparisons: MEASURES
+            .iter()
+            .map(|&(name, pick)| comparison(ctx, name, pick))
+            .collect(),
+    }
+}
+
+/// One sphere's counts, giving share and mean feelings.
+fn row(ctx: &Ctx, sphere: Sphere) -> SphereRow {
+    let (mut given, mut received, mut g, mut r) = (0u32, 0u32, 0.0, 0.0);
+    let mut ratings: [Vec<f64>; 3] = Default::default();
+    let mut drained = Vec::new();
+    for e in ctx
+        .ex
         .iter()
-        .map(|&sphere| {
-            let (mut given, mut received, mut g, mut r) = (0u32, 0u32, 0.0, 0.0);
-            let mut ratings: [Vec<f64>; 3] = Default::default();
-            let mut drained = Vec::new();
-            for e in ctx
-                .ex
-                .iter()
-                .filter(|e| e.sphere == sphere && !e.is_slight())
-            {
-                let x = e.w * e.value() / ctx.v_bar;
-                if e.given() {
-                    given += 1;
-                    g += x;
-                    drained.extend(e.fact.feelings.drained.map(f64::from));
-                } else {
-                    received += 1;
-                    r += x;
-                    for (k, (_, pick)) in MEASURES.iter().enumerate() {
-                        if let Some(v) = pick(&e.fact.feelings) {
-                            ratings[k].push(f64::from(v));
-                        }
-                    }
+        .filter(|e| e.sphere == sphere && !e.is_slight())
+    {
+        let x = e.w * e.value() / ctx.v_bar;
+        if e.given() {
+            given += 1;
+            g += x;
+            drained.extend(e.fact.feelings.drained.map(f64::from));
+        } else {
+            received += 1;
+            r += x;
+            for (k, (_, pick)) in MEASURES.iter().enumerate() {
+                if let Some(v) = pick(&e.fact.feelings) {
+                    ratings[k].push(f64::from(v));
                 }
             }
-            SphereRow {
-                sphere,
-                given,
-                received,
-                giving_share: beta_mean(1.0 + g, 1.0 + r),
-                mean_indebtedness: mean(&ratings[0]),
-                mean_pressure: mean(&ratings[1]),
-                mean_gratitude: mean(&ratings[2]),
-                mean_drained: mean(&drained),
-            }
-        })
-        .collect();
-    let comparisons = MEASURES
-        .iter()
-        .map(|(name, pick)| {
-            let side = |sphere: Sphere| -> Vec<f64> {
-                ctx.ex
-                    .iter()
-                    .filter(|e| e.sphere == sphere && !e.given() && !e.is_slight())
-                    .filter_map(|e| pick(&e.fact.feelings).map(f64::from))
-                    .collect()
-            };
-            let work = side(Sphere::Workplace);
-            let personal = side(Sphere::Personal);
-            let mw = mann_whitney(&work, &personal);
-            let enough =
-                work.len() >= ctx.s.sphere_min_rated && personal.len() >= ctx.s.sphere_min_rated;
-            SphereComparison {
-                measure: name.to_string(),
-                workplace_n: work.len() as u32,
-                personal_n: personal.len() as u32,
-                workplace_mean: mean(&work),
-                personal_mean: mean(&personal),
-                r: mw.map(|m| m.r),
-                p: mw.map(|m| m.p_two_sided),
-                flagged: enough && mw.is_some_and(|m| m.r.abs() >= ctx.s.sphere_min_effect),
-            }
-        })
-        .collect();
-    SphereTable { rows, comparisons }
+        }
+    }
+    SphereRow {
+        sphere,
+        given,
+        received,
+        giving_share: beta_mean(1.0 + g, 1.0 + r),
+        mean_indebtedness: mean(&ratings[0]),
+        mean_pressure: mean(&ratings[1]),
+        mean_gratitude: mean(&ratings[2]),
+        mean_drained: mean(&drained),
+    }
+}
+
+/// Workplace against personal receipts for one feeling.
+fn comparison(ctx: &Ctx, name: &str, pick: Pick) -> SphereComparison {
+    let side = |sphere: Sphere| -> Vec<f64> {
+        ctx.ex
+            .iter()
+            .filter(|e| e.sphere == sphere && !e.given() && !e.is_slight())
+            .filter_map(|e| pick(&e.fact.feelings).map(f64::from))
+            .collect()
+    };
+    let work = side(Sphere::Workplace);
+    let personal = side(Sphere::Personal);
+    let mw = mann_whitney(&work, &personal);
+    let enough = work.len() >= ctx.s.sphere_min_rated && personal.len() >= ctx.s.sphere_min_rated;
+    SphereComparison {
+        measure: name.to_string(),
+        workplace_n: work.len() as u32,
+        personal_n: personal.len() as u32,
+        workplace_mean: mean(&work),
+        personal_mean: mean(&personal),
+        r: mw.map(|m| m.r),
+        p: mw.map(|m| m.p_two_sided),
+        flagged: enough && mw.is_some_and(|m| m.r.abs() >= ctx.s.sphere_min_effect),
+    }
 }
 
 pub(crate) fn insights(ctx: &Ctx, table: &SphereTable) -> Vec<Insight> {
@@ -139,44 +143,25 @@ pub(crate) fn insights(ctx: &Ctx, table: &SphereTable) -> Vec<Insight> {
     }) else {
         return Vec::new();
     };
-    let r = strongest.r.unwrap_or(0.0);
-    let (w, p) = (
-        strongest.workplace_mean.unwrap_or(0.0),
-        strongest.personal_mean.unwrap_or(0.0),
-    );
     let headline = format!(
         "Help at work feels different: you rate {} {} out of 4 on average after help from work, \
          against {} from the people in your personal life.",
         strongest.measure,
-        num(w),
-        num(p)
+        num(strongest.workplace_mean.unwrap_or(0.0)),
+        num(strongest.personal_mean.unwrap_or(0.0))
     );
+    let subject = Subject::Sphere {
+        sphere: Sphere::Workplace,
+    };
     let mut insight = Insight::new(
         InsightKind::SphereContrast,
-        Subject::Sphere {
-            sphere: Sphere::Workplace,
-        },
+        subject,
         Severity::Note,
         headline,
     );
     for c in &flagged {
         let r = c.r.unwrap_or(0.0);
-        insight = insight.reason(
-            &format!("{}_effect", c.measure),
-            r,
-            format!(
-                "{}: {} at work ({} ratings) against {} in personal life ({} ratings); a work \
-                 rating is the {} one in {} of pairs (effect r = {:.2}).",
-                capitalise(&c.measure),
-                num(c.workplace_mean.unwrap_or(0.0)),
-                c.workplace_n,
-                num(c.personal_mean.unwrap_or(0.0)),
-                c.personal_n,
-                if r >= 0.0 { "higher" } else { "lower" },
-                pct((1.0 + r.abs()) / 2.0),
-                r
-            ),
-        );
+        insight = insight.reason(&format!("{}_effect", c.measure), r, effect_text(c, r));
     }
     let share = |s: Sphere| {
         table
@@ -186,15 +171,12 @@ pub(crate) fn insights(ctx: &Ctx, table: &SphereTable) -> Vec<Insight> {
             .map(|row| row.giving_share)
     };
     if let (Some(ws), Some(ps)) = (share(Sphere::Workplace), share(Sphere::Personal)) {
-        insight = insight.reason(
-            "workplace_giving_share",
-            ws,
-            format!(
-                "Your giving share is {} at work and {} in personal life.",
-                pct(ws),
-                pct(ps)
-            ),
+        let text = format!(
+            "Your giving share is {} at work and {} in personal life.",
+            pct(ws),
+            pct(ps)
         );
+        insight = insight.reason("workplace_giving_share", ws, text);
     }
     let evidence = ctx
         .ex
@@ -207,13 +189,21 @@ pub(crate) fn insights(ctx: &Ctx, table: &SphereTable) -> Vec<Insight> {
     vec![insight
         .research(&["belmi2015", "clark1979"])
         .evidence(evidence)
-        .strength(r.abs())]
+        .strength(strongest.r.unwrap_or(0.0).abs())]
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
+/// One feeling's contrast in words, with the effect as a share of pairs.
+fn effect_text(c: &SphereComparison, r: f64) -> String {
+    format!(
+        "{}: {} at work ({} ratings) against {} in personal life ({} ratings); a work \
+         rating is the {} one in {} of pairs (effect r = {:.2}).",
+        capitalise(&c.measure),
+        num(c.workplace_mean.unwrap_or(0.0)),
+        c.workplace_n,
+        num(c.personal_mean.unwrap_or(0.0)),
+        c.personal_n,
+        if r >= 0.0 { "higher" } else { "lower" },
+        pct((1.0 + r.abs()) / 2.0),
+        r
+    )
 }

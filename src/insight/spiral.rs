@@ -2,8 +2,9 @@
 //! user and one person, each within 30 days of the one before (gouldner1960: negative
 //! reciprocity). Only a spiral whose latest slight is within the recent window is reported.
 
-use super::context::{Ctx, Ex};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::{Ctx, Ex};
+use crate::model::Person;
 
 pub(crate) fn insights(ctx: &Ctx) -> Vec<Insight> {
     let mut out = Vec::new();
@@ -17,57 +18,64 @@ pub(crate) fn insights(ctx: &Ctx) -> Vec<Insight> {
             .map(|&k| &ctx.ex[k])
             .filter(|e| e.is_slight())
             .collect();
-        if slights.len() < ctx.s.spiral_min_slights {
-            continue;
+        if let Some(chain) = spiral(ctx, &slights) {
+            out.push(word(ctx, person, &chain));
         }
-        // The longest alternating chain ending at each slight; keep the best recent one.
-        let mut best: Vec<&Ex> = Vec::new();
-        let mut chain: Vec<&Ex> = Vec::new();
-        for e in &slights {
-            let continues = chain.last().is_some_and(|prev: &&Ex| {
-                prev.given() != e.given() && prev.age - e.age <= ctx.s.spiral_window_days
-            });
-            if !continues {
-                // A same-direction slight within the window restarts the chain from itself.
-                chain.clear();
-            }
-            chain.push(e);
-            if chain.len() >= best.len() {
-                best = chain.clone();
-            }
+    }
+    out
+}
+
+/// The longest alternating chain of `slights` (oldest first), when it is long enough and
+/// its latest slight is recent.
+fn spiral<'c, 'a>(ctx: &Ctx, slights: &[&'c Ex<'a>]) -> Option<Vec<&'c Ex<'a>>> {
+    if slights.len() < ctx.s.spiral_min_slights {
+        return None;
+    }
+    let mut best: Vec<&Ex> = Vec::new();
+    let mut chain: Vec<&Ex> = Vec::new();
+    for e in slights {
+        let continues = chain.last().is_some_and(|prev: &&Ex| {
+            prev.given() != e.given() && prev.age - e.age <= ctx.s.spiral_window_days
+        });
+        if !continues {
+            // A same-direction slight within the window restarts the chain from itself.
+            chain.clear();
         }
-        let recent = best
-            .last()
-            .is_some_and(|e| e.age <= ctx.s.anxiety_window_days);
-        if best.len() < ctx.s.spiral_min_slights || !recent {
-            continue;
+        chain.push(e);
+        if chain.len() >= best.len() {
+            best = chain.clone();
         }
-        let first = best[0];
-        let last = best[best.len() - 1];
-        let days = first.age - last.age;
-        let yours = best.iter().filter(|e| e.given()).count();
-        let theirs = best.len() - yours;
-        let communal = person.relationship.is_communal();
-        let headline = format!(
-            "Things have been going back and forth with {}: {} slights in {} days, each \
-             answering the last; one kind step can break a spiral like this.",
-            person.name,
-            best.len(),
-            days
-        );
-        let insight = Insight::new(
-            InsightKind::RetaliationSpiral,
-            Subject::Person {
-                id: person.id.clone(),
-                name: person.name.clone(),
-            },
-            if communal {
-                Severity::Notice
-            } else {
-                Severity::Concern
-            },
-            headline,
-        )
+    }
+    let recent = best
+        .last()
+        .is_some_and(|e| e.age <= ctx.s.anxiety_window_days);
+    (best.len() >= ctx.s.spiral_min_slights && recent).then_some(best)
+}
+
+/// The insight for one person's spiral; calmer (a notice) in a close bond.
+fn word(ctx: &Ctx, person: &Person, best: &[&Ex]) -> Insight {
+    let first = best[0];
+    let last = best[best.len() - 1];
+    let days = first.age - last.age;
+    let yours = best.iter().filter(|e| e.given()).count();
+    let theirs = best.len() - yours;
+    let headline = format!(
+        "Things have been going back and forth with {}: {} slights in {} days, each \
+         answering the last; one kind step can break a spiral like this.",
+        person.name,
+        best.len(),
+        days
+    );
+    let severity = if person.relationship.is_communal() {
+        Severity::Notice
+    } else {
+        Severity::Concern
+    };
+    let subject = Subject::Person {
+        id: person.id.clone(),
+        name: person.name.clone(),
+    };
+    Insight::new(InsightKind::RetaliationSpiral, subject, severity, headline)
         .reason(
             "slights",
             best.len() as f64,
@@ -87,8 +95,5 @@ pub(crate) fn insights(ctx: &Ctx) -> Vec<Insight> {
         )
         .research(&["gouldner1960"])
         .evidence(best.iter().map(|e| e.fact.id.clone()).collect())
-        .strength(best.len() as f64);
-        out.push(insight);
-    }
-    out
+        .strength(best.len() as f64)
 }

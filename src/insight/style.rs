@@ -6,9 +6,10 @@
 //! escalating when median L > ln 1.25 and a one-sided sign test gives p < 0.05. At least 6
 //! pairs, for the whole journal and for each person.
 
-use super::context::{num, Ctx, Ex, IdMap};
 use super::stats::{median, sign_test_greater};
 use super::types::{Insight, InsightKind, Severity, Subject};
+use super::view::{Ctx, Ex, IdMap};
+use super::words::num;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -28,19 +29,7 @@ pub struct StylePair {
 }
 
 pub(crate) fn pairs(ctx: &Ctx) -> Vec<StylePair> {
-    // Explicit links: the give that names a receipt in `reciprocates`, by the receipt's id.
-    let mut linked: IdMap<usize> = IdMap::default();
-    // Only gives inside the lookback (plus the pairing window) can return a receipt in it.
-    let horizon = ctx.s.style_lookback_days + ctx.s.style_window_days;
-    let start = ctx.ex.partition_point(|e| e.age > horizon);
-    for (k, e) in ctx.ex.iter().enumerate().skip(start) {
-        if !e.given() || e.is_slight() {
-            continue;
-        }
-        if let Some(target) = e.fact.reciprocates.as_deref() {
-            linked.entry(target).or_insert(k);
-        }
-    }
+    let linked = linked_gives(ctx);
     let mut used = vec![false; ctx.ex.len()];
     for &k in linked.values() {
         used[k] = true;
@@ -59,34 +48,58 @@ pub(crate) fn pairs(ctx: &Ctx) -> Vec<StylePair> {
                 .get(e.fact.id.as_str())
                 .copied()
                 .filter(|&j| ctx.ex[j].person == e.person);
-            let give = explicit.or_else(|| {
-                list[pos + 1..]
-                    .iter()
-                    .copied()
-                    .take_while(|&j| ctx.ex[j].age >= e.age - ctx.s.style_window_days)
-                    .find(|&j| {
-                        let g = &ctx.ex[j];
-                        g.given() && !g.is_slight() && !used[j]
-                    })
-            });
+            let give = explicit.or_else(|| next_free_give(ctx, e, &list[pos + 1..], &used));
             let Some(j) = give else { continue };
             used[j] = true;
-            let g: &Ex = &ctx.ex[j];
-            out.push(StylePair {
-                person_id: e.fact.person_id.clone(),
-                received_id: e.fact.id.clone(),
-                given_id: g.fact.id.clone(),
-                received_on: e.fact.occurred_on,
-                received_value: e.fact.value,
-                given_value: g.fact.value,
-                log_ratio: (f64::from(g.fact.value) / f64::from(e.fact.value)).ln(),
-                days_between: e.age - g.age,
-            });
+            out.push(pair(e, &ctx.ex[j]));
         }
     }
     // Oldest first, whatever order the people came in.
     out.sort_by(|a, b| (a.received_on, &a.received_id).cmp(&(b.received_on, &b.received_id)));
     out
+}
+
+/// Explicit links: the give that names a receipt in `reciprocates`, by the receipt's id.
+fn linked_gives<'a>(ctx: &Ctx<'a>) -> IdMap<'a, usize> {
+    let mut linked: IdMap<usize> = IdMap::default();
+    // Only gives inside the lookback (plus the pairing window) can return a receipt in it.
+    let horizon = ctx.s.style_lookback_days + ctx.s.style_window_days;
+    let start = ctx.ex.partition_point(|e| e.age > horizon);
+    for (k, e) in ctx.ex.iter().enumerate().skip(start) {
+        if !e.given() || e.is_slight() {
+            continue;
+        }
+        if let Some(target) = e.fact.reciprocates.as_deref() {
+            linked.entry(target).or_insert(k);
+        }
+    }
+    linked
+}
+
+/// The first give in `later` (the same person's exchanges after the receipt) within the
+/// pairing window that has not returned anything yet.
+fn next_free_give(ctx: &Ctx, receipt: &Ex, later: &[usize], used: &[bool]) -> Option<usize> {
+    later
+        .iter()
+        .copied()
+        .take_while(|&j| ctx.ex[j].age >= receipt.age - ctx.s.style_window_days)
+        .find(|&j| {
+            let g = &ctx.ex[j];
+            g.given() && !g.is_slight() && !used[j]
+        })
+}
+
+fn pair(e: &Ex, g: &Ex) -> StylePair {
+    StylePair {
+        person_id: e.fact.person_id.clone(),
+        received_id: e.fact.id.clone(),
+        given_id: g.fact.id.clone(),
+        received_on: e.fact.occurred_on,
+        received_value: e.fact.value,
+        given_value: g.fact.value,
+        log_ratio: (f64::from(g.fact.value) / f64::from(e.fact.value)).ln(),
+        days_between: e.age - g.age,
+    }
 }
 
 enum Style {
@@ -122,43 +135,7 @@ pub(crate) fn insights(ctx: &Ctx, pairs: &[StylePair]) -> Vec<Insight> {
     let mut out = Vec::new();
     let all: Vec<&StylePair> = pairs.iter().collect();
     match style(ctx, &all) {
-        Some((Style::InKind, m)) => {
-            let headline = format!(
-                "You tend to return favours in kind: across {} returns, what you gave back was \
-                 typically worth about the same as what you received.",
-                all.len()
-            );
-            out.push(
-                Insight::new(
-                    InsightKind::StyleInKind,
-                    Subject::Journal,
-                    Severity::Note,
-                    headline,
-                )
-                .reason(
-                    "median_ratio",
-                    m.exp(),
-                    format!(
-                        "The median ratio of what you gave back to what you had received is {}.",
-                        num(m.exp())
-                    ),
-                )
-                .reason(
-                    "pairs",
-                    all.len() as f64,
-                    format!("{} favours and their returns were paired.", all.len()),
-                )
-                .research(&["deng2021", "shen2011", "gouldner1960"])
-                .evidence(
-                    all.iter()
-                        .rev()
-                        .take(20)
-                        .flat_map(|p| [p.received_id.clone(), p.given_id.clone()])
-                        .collect(),
-                )
-                .strength(1.0 - m.abs()),
-            );
-        }
+        Some((Style::InKind, m)) => out.push(in_kind(&all, m)),
         Some((Style::Escalating { p, up, down }, m)) => {
             out.push(escalating(Subject::Journal, &all, m, p, up, down));
         }
@@ -181,6 +158,46 @@ pub(crate) fn insights(ctx: &Ctx, pairs: &[StylePair]) -> Vec<Insight> {
         }
     }
     out
+}
+
+fn in_kind(all: &[&StylePair], m: f64) -> Insight {
+    let headline = format!(
+        "You tend to return favours in kind: across {} returns, what you gave back was \
+         typically worth about the same as what you received.",
+        all.len()
+    );
+    Insight::new(
+        InsightKind::StyleInKind,
+        Subject::Journal,
+        Severity::Note,
+        headline,
+    )
+    .reason(
+        "median_ratio",
+        m.exp(),
+        format!(
+            "The median ratio of what you gave back to what you had received is {}.",
+            num(m.exp())
+        ),
+    )
+    .reason(
+        "pairs",
+        all.len() as f64,
+        format!("{} favours and their returns were paired.", all.len()),
+    )
+    .research(&["deng2021", "shen2011", "gouldner1960"])
+    .evidence(pair_evidence(all))
+    .strength(1.0 - m.abs())
+}
+
+/// The latest twenty pairs, each as its receipt and its return.
+fn pair_evidence(pairs: &[&StylePair]) -> Vec<String> {
+    pairs
+        .iter()
+        .rev()
+        .take(20)
+        .flat_map(|p| [p.received_id.clone(), p.given_id.clone()])
+        .collect()
 }
 
 fn escalating(
@@ -229,13 +246,6 @@ fn escalating(
         ),
     )
     .research(&["deng2021", "gouldner1960", "burger1986"])
-    .evidence(
-        pairs
-            .iter()
-            .rev()
-            .take(20)
-            .flat_map(|p| [p.received_id.clone(), p.given_id.clone()])
-            .collect(),
-    )
+    .evidence(pair_evidence(pairs))
     .strength(m)
 }

@@ -2,6 +2,7 @@
 //! serde (snake_case) and `ts_rs::TS`; the JSON of [`Insight`] is the stable shape printed by
 //! `recip insights --json`.
 
+use crate::model::vocabulary::vocabulary;
 use crate::model::{
     CheckIn, Direction, Exchange, Feelings, Initiative, Kind, Person, Settlement, Sphere,
 };
@@ -75,80 +76,30 @@ impl Data {
     }
 }
 
-/// The ten kinds of insight. Their snake_case names are stable (CLI, JSON, stored dismissals).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum InsightKind {
-    GivesMore,
-    ReceivesMore,
-    OverGiving,
-    AnxietyGrowing,
-    SphereContrast,
-    StyleInKind,
-    StyleEscalating,
-    UnsolicitedWeighsMore,
-    OpenLoop,
-    RetaliationSpiral,
-}
-
-impl InsightKind {
-    pub const ALL: &'static [InsightKind] = &[
-        InsightKind::GivesMore,
-        InsightKind::ReceivesMore,
-        InsightKind::OverGiving,
-        InsightKind::AnxietyGrowing,
-        InsightKind::SphereContrast,
-        InsightKind::StyleInKind,
-        InsightKind::StyleEscalating,
-        InsightKind::UnsolicitedWeighsMore,
-        InsightKind::OpenLoop,
-        InsightKind::RetaliationSpiral,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InsightKind::GivesMore => "gives_more",
-            InsightKind::ReceivesMore => "receives_more",
-            InsightKind::OverGiving => "over_giving",
-            InsightKind::AnxietyGrowing => "anxiety_growing",
-            InsightKind::SphereContrast => "sphere_contrast",
-            InsightKind::StyleInKind => "style_in_kind",
-            InsightKind::StyleEscalating => "style_escalating",
-            InsightKind::UnsolicitedWeighsMore => "unsolicited_weighs_more",
-            InsightKind::OpenLoop => "open_loop",
-            InsightKind::RetaliationSpiral => "retaliation_spiral",
-        }
+vocabulary!(
+    /// The ten kinds of insight. Their snake_case names are stable (CLI, JSON, stored dismissals).
+    InsightKind, "insight_kind" {
+        GivesMore => "gives_more",
+        ReceivesMore => "receives_more",
+        OverGiving => "over_giving",
+        AnxietyGrowing => "anxiety_growing",
+        SphereContrast => "sphere_contrast",
+        StyleInKind => "style_in_kind",
+        StyleEscalating => "style_escalating",
+        UnsolicitedWeighsMore => "unsolicited_weighs_more",
+        OpenLoop => "open_loop",
+        RetaliationSpiral => "retaliation_spiral",
     }
+);
 
-    pub fn parse(s: &str) -> Option<InsightKind> {
-        InsightKind::ALL.iter().copied().find(|k| k.as_str() == s)
+vocabulary!(
+    /// How much attention an insight asks for. Ordered: note < notice < concern.
+    Severity, "severity" {
+        Note => "note",
+        Notice => "notice",
+        Concern => "concern",
     }
-}
-
-/// How much attention an insight asks for. Ordered: note < notice < concern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Note,
-    Notice,
-    Concern,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Notice => "notice",
-            Severity::Concern => "concern",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Severity> {
-        [Severity::Note, Severity::Notice, Severity::Concern]
-            .into_iter()
-            .find(|v| v.as_str() == s)
-    }
-}
+);
 
 /// What an insight is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -1,5 +1,6 @@
 //! The `checkin` table.
 
+use super::stored::{read_all, read_first, StoredRow};
 use super::{now, Journal};
 use crate::model::{new_id, CheckIn, CheckInInput};
 use crate::{Error, Result};
@@ -9,7 +10,8 @@ use rusqlite::{params, OptionalExtension, Row};
 const COLUMNS: &str = "id, on_date, mood, energy, owing, worry, pressured, exhaustion, \
     reflection, prompt, created_at, updated_at, deleted_at";
 
-fn checkin_from_row(row: &Row<'_>) -> rusqlite::Result<CheckIn> {
+fn checkin_from_row(row: &Row<'_>) -> Result<CheckIn> {
+    let row = StoredRow::new(row, "checkin");
     Ok(CheckIn {
         id: row.get(0)?,
         on: row.get(1)?,
@@ -51,58 +53,19 @@ impl Journal {
     }
 
     pub fn get_checkin(&self, id: &str) -> Result<CheckIn> {
-        self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM checkin WHERE id = ?1"),
-                params![id],
-                checkin_from_row,
-            )
-            .optional()?
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM checkin WHERE id = ?1"))?;
+        read_first(&mut stmt, params![id], checkin_from_row)?
             .ok_or_else(|| Error::not_found("check-in", id))
     }
 
-    pub fn update_checkin(&mut self, id: &str, input: &CheckInInput) -> Result<CheckIn> {
-        let i = input.validated()?;
-        let changed = self.conn.execute(
-            "UPDATE checkin SET on_date = ?2, mood = ?3, energy = ?4, owing = ?5, worry = ?6,
-                pressured = ?7, exhaustion = ?8, reflection = ?9, prompt = ?10, updated_at = ?11
-             WHERE id = ?1",
-            params![
-                id,
-                i.on,
-                i.mood,
-                i.energy,
-                i.owing,
-                i.worry,
-                i.pressured,
-                i.exhaustion,
-                i.reflection,
-                i.prompt,
-                now()
-            ],
-        )?;
-        if changed == 0 {
-            return Err(Error::not_found("check-in", id));
-        }
-        self.get_checkin(id)
-    }
-
+    /// Soft delete: the check-in leaves charts and insights but stays as a tombstone.
     pub fn delete_checkin(&mut self, id: &str) -> Result<CheckIn> {
-        self.set_checkin_deleted(id, Some(now()))
-    }
-
-    pub fn restore_checkin(&mut self, id: &str) -> Result<CheckIn> {
-        self.set_checkin_deleted(id, None)
-    }
-
-    fn set_checkin_deleted(
-        &mut self,
-        id: &str,
-        at: Option<chrono::DateTime<chrono::Utc>>,
-    ) -> Result<CheckIn> {
+        let at = now();
         let changed = self.conn.execute(
-            "UPDATE checkin SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, at, now()],
+            "UPDATE checkin SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![id, at],
         )?;
         if changed == 0 {
             return Err(Error::not_found("check-in", id));
@@ -123,8 +86,7 @@ impl Journal {
                AND (?1 IS NULL OR on_date >= ?1) AND (?2 IS NULL OR on_date <= ?2)
              ORDER BY on_date, created_at"
         ))?;
-        let rows = stmt.query_map(params![since, until], checkin_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        read_all(&mut stmt, params![since, until], checkin_from_row)
     }
 }
 
@@ -190,6 +152,5 @@ pub(crate) fn merge_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<
 /// Every check-in, deleted ones included, in id (creation) order.
 pub(crate) fn list_every_checkin(conn: &rusqlite::Connection) -> Result<Vec<CheckIn>> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM checkin ORDER BY id"))?;
-    let rows = stmt.query_map([], checkin_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    read_all(&mut stmt, [], checkin_from_row)
 }

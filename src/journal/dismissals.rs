@@ -1,18 +1,18 @@
 //! The `insight_dismissal` table: insights the user dismissed or snoozed.
 
+use super::stored::{read_all, StoredRow};
 use super::{now, Journal};
-use crate::insight::{DismissAction, Dismissal, Severity};
+use crate::insight::{DismissAction, Dismissal};
 use crate::{Error, Result};
 use rusqlite::{params, Row};
 
-fn dismissal_from_row(row: &Row<'_>) -> rusqlite::Result<Dismissal> {
-    let action: String = row.get(1)?;
-    let severity: String = row.get(3)?;
+fn dismissal_from_row(row: &Row<'_>) -> Result<Dismissal> {
+    let row = StoredRow::new(row, "insight_dismissal");
     Ok(Dismissal {
         insight_id: row.get(0)?,
-        action: DismissAction::parse(&action).unwrap_or(DismissAction::Dismissed),
+        action: row.get(1)?,
         until: row.get(2)?,
-        severity: Severity::parse(&severity).unwrap_or(Severity::Concern),
+        severity: row.get(3)?,
         strength: row.get(4)?,
         on: row.get(5)?,
     })
@@ -42,8 +42,7 @@ impl Journal {
             "SELECT insight_id, action, until_date, severity, strength, on_date
              FROM insight_dismissal ORDER BY created_at, insight_id",
         )?;
-        let rows = stmt.query_map([], dismissal_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        read_all(&mut stmt, [], dismissal_from_row)
     }
 
     /// Brings a dismissed or snoozed insight back; false if it was not set aside.
@@ -64,8 +63,7 @@ pub(crate) fn list_every_dismissal(conn: &rusqlite::Connection) -> Result<Vec<Di
         "SELECT insight_id, action, until_date, severity, strength, on_date
          FROM insight_dismissal ORDER BY insight_id",
     )?;
-    let rows = stmt.query_map([], dismissal_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    read_all(&mut stmt, [], dismissal_from_row)
 }
 
 /// Inserts `d`, or replaces the stored choice for the same insight when `d` was made later.
@@ -97,9 +95,9 @@ fn write_dismissal(conn: &rusqlite::Connection, d: &Dismissal) -> Result<()> {
              severity = ?4, strength = ?5, on_date = ?6, created_at = ?7",
         params![
             d.insight_id,
-            d.action.as_str(),
+            d.action,
             d.until,
-            d.severity.as_str(),
+            d.severity,
             d.strength,
             d.on,
             now()

@@ -1,7 +1,7 @@
 //! Rows of the `exchange` table as whole records: reading, inserting, and merging a record
 //! that comes from elsewhere (an import) by id, where the newer `updated_at` wins.
 
-use super::codec::{tags_from_sql, tags_to_sql};
+use super::stored::{read_all, tags_to_sql, StoredRow};
 use super::Merged;
 use crate::model::{Exchange, Feelings};
 use crate::Result;
@@ -13,8 +13,8 @@ pub(crate) const COLUMNS: &str = "e.id, e.person_id, e.direction, e.occurred_on,
     e.settled_on, e.tags, e.gratitude, e.indebtedness, e.pressure, e.discomfort, e.warmth, \
     e.drained, e.expectation, e.created_at, e.updated_at, e.deleted_at";
 
-pub(crate) fn exchange_from_row(row: &Row<'_>) -> rusqlite::Result<Exchange> {
-    let tags: String = row.get(14)?;
+pub(crate) fn exchange_from_row(row: &Row<'_>) -> Result<Exchange> {
+    let row = StoredRow::new(row, "exchange");
     Ok(Exchange {
         id: row.get(0)?,
         person_id: row.get(1)?,
@@ -30,7 +30,7 @@ pub(crate) fn exchange_from_row(row: &Row<'_>) -> rusqlite::Result<Exchange> {
         reciprocates: row.get(11)?,
         settlement: row.get(12)?,
         settled_on: row.get(13)?,
-        tags: tags_from_sql(&tags),
+        tags: row.tags(14)?,
         feelings: Feelings {
             gratitude: row.get(15)?,
             indebtedness: row.get(16)?,
@@ -127,6 +127,5 @@ pub(crate) fn merge_exchange(conn: &Connection, e: &Exchange) -> Result<Merged> 
 /// Every exchange, deleted ones included, in id (creation) order: what a backup holds.
 pub(crate) fn list_every_exchange(conn: &Connection) -> Result<Vec<Exchange>> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM exchange e ORDER BY e.id"))?;
-    let rows = stmt.query_map([], exchange_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    read_all(&mut stmt, [], exchange_from_row)
 }

@@ -1,8 +1,8 @@
 //! The `exchange` table: logging, editing, soft delete and restore, settling, listing.
 
-use super::codec::tags_to_sql;
 use super::exchange_rows::{exchange_from_row, insert_exchange, COLUMNS};
 use super::people::{insert_person, new_person};
+use super::stored::{read_all, read_first, tags_to_sql};
 use super::{now, Journal};
 use crate::model::{
     new_id, Direction, Exchange, ExchangeFilter, ExchangeInput, PersonInput, Relationship,
@@ -233,7 +233,8 @@ impl Journal {
              ORDER BY e.occurred_on DESC, e.occurred_at IS NULL, e.occurred_at DESC, e.seq DESC
              LIMIT ?9 OFFSET ?10"
         ))?;
-        let rows = stmt.query_map(
+        read_all(
+            &mut stmt,
             params![
                 filter.person_id,
                 filter.direction,
@@ -247,19 +248,14 @@ impl Journal {
                 filter.offset.map_or(0, i64::from),
             ],
             exchange_from_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        )
     }
 }
 
 pub(crate) fn get_exchange(conn: &Connection, id: &str) -> Result<Option<Exchange>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM exchange e WHERE e.id = ?1"),
-            params![id],
-            exchange_from_row,
-        )
-        .optional()?)
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM exchange e WHERE e.id = ?1"))?;
+    read_first(&mut stmt, params![id], exchange_from_row)
 }
 
 /// The rules that need the journal: the person exists, and the exchange this one

@@ -7,22 +7,28 @@
 //!   creating one never leaves a half-made file that the next open would refuse.
 //! - Every acknowledged write is durable (WAL with `synchronous=FULL`); every multi-row write
 //!   is one IMMEDIATE transaction.
-//! - SQL lives only in this module, one file per table.
+//! - SQL lives only in this module, one file per table, plus the insight engine's read path
+//!   (`insight_facts.rs`), the benchmark's floor (`aggregate.rs`) and whole-record writes of a
+//!   generated journal (`whole_records.rs`).
+//! - Reading never guesses (`stored.rs`): a stored value that cannot be parsed is an error
+//!   naming its table, row and column, and other rows stay readable.
 
+mod aggregate;
 mod backup;
 mod checkins;
-mod codec;
 mod dismissals;
 mod exchange_rows;
 mod exchanges;
-mod insight_data;
+mod insight_facts;
 mod merge;
 mod open;
 mod people;
 mod search;
 mod settings;
+mod stored;
+mod whole_records;
 
-pub use insight_data::RawAggregate;
+pub use aggregate::RawAggregate;
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
 pub use settings::Setting;
 

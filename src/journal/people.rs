@@ -1,14 +1,16 @@
 //! The `person` table.
 
+use super::stored::{read_all, read_first, StoredRow};
 use super::{now, Journal};
-use chrono::{DateTime, Utc};
-use crate::model::{new_id, Person, PersonInput, PersonSummary, Relationship};
+use crate::model::{new_id, Person, PersonInput, PersonSummary};
 use crate::{Error, Result};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
 const COLUMNS: &str = "id, name, relationship, notes, archived_at, created_at, updated_at";
 
-fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+fn person_from_row(row: &Row<'_>) -> Result<Person> {
+    let row = StoredRow::new(row, "person");
     Ok(Person {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -41,13 +43,10 @@ impl Journal {
     }
 
     pub fn get_person(&self, id: &str) -> Result<Person> {
-        self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
-                params![id],
-                person_from_row,
-            )
-            .optional()?
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM person WHERE id = ?1"))?;
+        read_first(&mut stmt, params![id], person_from_row)?
             .ok_or_else(|| Error::not_found("person", id))
     }
 
@@ -95,8 +94,7 @@ impl Journal {
              WHERE ?1 OR archived_at IS NULL
              ORDER BY name COLLATE NOCASE, created_at"
         ))?;
-        let rows = stmt.query_map(params![include_archived], person_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        read_all(&mut stmt, params![include_archived], person_from_row)
     }
 
     /// People whose name matches `name` exactly, ignoring case (ASCII and beyond).
@@ -123,19 +121,18 @@ impl Journal {
              WHERE ?1 OR archived_at IS NULL
              ORDER BY last_on IS NULL, last_on DESC, name COLLATE NOCASE"
         ))?;
-        let rows = stmt.query_map(params![include_archived], |row| {
+        read_all(&mut stmt, params![include_archived], |row| {
             let person = person_from_row(row)?;
-            let relationship: Relationship = person.relationship;
+            let counts = StoredRow::new(row, "person");
             Ok(PersonSummary {
-                sphere: relationship.sphere(),
-                communal: relationship.is_communal(),
-                given: row.get(7)?,
-                received: row.get(8)?,
-                last_exchange_on: row.get(9)?,
+                sphere: person.relationship.sphere(),
+                communal: person.relationship.is_communal(),
+                given: counts.get(7)?,
+                received: counts.get(8)?,
+                last_exchange_on: counts.get(9)?,
                 person,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 }
 
@@ -194,6 +191,5 @@ pub(crate) fn merge_person(conn: &rusqlite::Connection, p: &Person) -> Result<su
 /// Every person, archived ones included, in id (creation) order.
 pub(crate) fn list_every_person(conn: &rusqlite::Connection) -> Result<Vec<Person>> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM person ORDER BY id"))?;
-    let rows = stmt.query_map([], person_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    read_all(&mut stmt, [], person_from_row)
 }

@@ -1,6 +1,7 @@
 //! The `exchange_fts` full-text index: search over what, note, tags and person names.
 
 use super::exchange_rows::{exchange_from_row, COLUMNS};
+use super::stored::read_all;
 use super::Journal;
 use crate::model::Exchange;
 use crate::{Error, Result};
@@ -29,8 +30,7 @@ impl Journal {
              ORDER BY f.rank, e.occurred_on DESC
              LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![query, limit], exchange_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        read_all(&mut stmt, params![query, limit], exchange_from_row)
     }
 }
 

@@ -1,5 +1,8 @@
 //! The `setting` table: small JSON values under a key, the insight thresholds among them.
+//! A stored value that is not what its key holds is an error naming the key, never a quiet
+//! fall-back to defaults; saving new settings replaces it.
 
+use super::stored::{read_all, read_first, StoredRow};
 use super::{now, Journal};
 use crate::insight::Settings;
 use crate::Result;
@@ -33,12 +36,16 @@ impl Journal {
         Ok(())
     }
 
-    /// The insight settings: the stored ones, with defaults for anything missing or unreadable.
+    /// The insight settings: the stored ones, with defaults for fields they do not name
+    /// (older journals), or the defaults when none are stored.
     pub fn load_insight_settings(&self) -> Result<Settings> {
-        Ok(self
-            .get_setting(INSIGHT_SETTINGS_KEY)?
-            .and_then(|text| serde_json::from_str::<Settings>(&text).ok())
-            .unwrap_or_default())
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key, value FROM setting WHERE key = ?1")?;
+        let stored = read_first(&mut stmt, params![INSIGHT_SETTINGS_KEY], |row| {
+            StoredRow::new(row, "setting").json_object::<Settings>(1)
+        })?;
+        Ok(stored.unwrap_or_default())
     }
 
     /// Stores the insight settings.
@@ -62,14 +69,14 @@ pub struct Setting {
 /// Every setting, in key order.
 pub(crate) fn list_every_setting(conn: &rusqlite::Connection) -> Result<Vec<Setting>> {
     let mut stmt = conn.prepare("SELECT key, value, updated_at FROM setting ORDER BY key")?;
-    let rows = stmt.query_map([], |r| {
+    read_all(&mut stmt, [], |row| {
+        let row = StoredRow::new(row, "setting");
         Ok(Setting {
-            key: r.get(0)?,
-            value: r.get(1)?,
-            updated_at: r.get(2)?,
+            key: row.get(0)?,
+            value: row.get(1)?,
+            updated_at: row.get(2)?,
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    })
 }
 
 /// Inserts `s`, or replaces the stored value under the same key when `s` is newer.

@@ -1,57 +1,8 @@
-//! The closed vocabularies of the journal: relationships, spheres, directions, kinds,
-//! initiative and settlement. Each is stored as its snake_case name, the same text that
-//! crosses IPC and appears in JSON, so the database, the CLI and the UI speak one language.
+//! The closed vocabularies of the model: relationships, spheres, directions, kinds,
+//! initiative and settlement. Each is declared with `vocabulary!` (see `vocabulary.rs`), so
+//! its snake_case name is at once the stored text, the JSON name and the CLI word.
 
-use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
-use ts_rs::TS;
-
-/// Declares a string-backed enum with `as_str`, `ALL`, `Display` and `FromStr`.
-macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident, $field:literal { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The field name used in validation errors about this vocabulary.
-            pub const FIELD: &'static str = $field;
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = crate::Error;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                let wanted = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-                $name::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.as_str() == wanted)
-                    .ok_or_else(|| crate::Error::invalid(
-                        $field,
-                        format!(
-                            "'{}' is not a {}; use one of: {}",
-                            s.trim(),
-                            $field.replace('_', " "),
-                            $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
-                        ),
-                    ))
-            }
-        }
-    };
-}
+use super::vocabulary::vocabulary;
 
 vocabulary!(
     /// Who a person is to the user. Decides the sphere and whether the bond is communal.

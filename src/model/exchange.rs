@@ -50,31 +50,18 @@ impl Feelings {
         let allowed = Feelings::names_for(direction);
         for (name, value) in self.named() {
             let Some(v) = value else { continue };
-            let field = feeling_field(name);
             if !allowed.contains(&name) {
                 return Err(Error::invalid(
-                    field,
+                    name,
                     format!(
                         "{name} is a feeling about a {} exchange, not a {direction} one",
                         direction.opposite()
                     ),
                 ));
             }
-            check_scale(field, i64::from(v), 0, 4)?;
+            check_scale(name, i64::from(v), 0, 4)?;
         }
         Ok(())
-    }
-}
-
-fn feeling_field(name: &str) -> &'static str {
-    match name {
-        "gratitude" => "gratitude",
-        "indebtedness" => "indebtedness",
-        "pressure" => "pressure",
-        "discomfort" => "discomfort",
-        "warmth" => "warmth",
-        "drained" => "drained",
-        _ => "expectation",
     }
 }
 

@@ -7,9 +7,11 @@ mod enums;
 mod exchange;
 mod person;
 mod validate;
+pub mod vocabulary;
 
 pub use checkin::{CheckIn, CheckInInput};
 pub use enums::{Direction, Initiative, Kind, Relationship, Settlement, Sphere};
 pub use exchange::{Exchange, ExchangeFilter, ExchangeInput, Feelings};
 pub use person::{Person, PersonInput, PersonSummary};
 pub use validate::{check_date, new_id, MAX_NAME, MAX_NOTE, MAX_TAG, MAX_WHAT};
+pub use vocabulary::Vocabulary;

@@ -5,82 +5,82 @@ use chrono::NaiveDate;
 use reciprocity::model::{PersonInput, Relationship};
 use reciprocity::transfer::backups;
 
-    #[test]
-    fn a_new_journal_is_open_and_empty() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::open(dir.path().join("j.sqlite3"));
-        let status = state.status();
-        assert_eq!(status.error, None);
-        assert!(status.empty);
-        state
-            .write(|j| j.add_person(&PersonInput::new("Sam", Relationship::Friend)))
-            .unwrap();
-        assert!(!state.status().empty);
-    }
+#[test]
+fn a_new_journal_is_open_and_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(dir.path().join("j.sqlite3"));
+    let status = state.status();
+    assert_eq!(status.error, None);
+    assert!(status.empty);
+    state
+        .write(|j| j.add_person(&PersonInput::new("Sam", Relationship::Friend)))
+        .unwrap();
+    assert!(!state.status().empty);
+}
 
-    #[test]
-    fn the_sample_is_a_separate_file_and_the_way_back_leads_home() {
-        let dir = tempfile::tempdir().unwrap();
-        let own = dir.path().join("j.sqlite3");
-        let state = AppState::open(own.clone());
-        let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-        let status = state.open_sample(today).unwrap();
-        assert!(status.sample);
-        assert!(!status.empty);
-        assert!(status.path.ends_with("sample-journal.sqlite3"));
-        let people = state.read(|j| j.list_people(true)).unwrap().len();
-        assert!(people > 5, "{people} people");
-        // Opening it again reuses the file rather than adding a second copy.
-        state.open_sample(today).unwrap();
-        assert_eq!(state.read(|j| j.list_people(true)).unwrap().len(), people);
-        let back = state.open_own();
-        assert!(!back.sample);
-        assert!(back.empty);
-        assert_eq!(back.path, own.display().to_string());
-    }
+#[test]
+fn the_sample_is_a_separate_file_and_the_way_back_leads_home() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("j.sqlite3");
+    let state = AppState::open(own.clone());
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let status = state.open_sample(today).unwrap();
+    assert!(status.sample);
+    assert!(!status.empty);
+    assert!(status.path.ends_with("sample-journal.sqlite3"));
+    let people = state.read(|j| j.list_people(true)).unwrap().len();
+    assert!(people > 5, "{people} people");
+    // Opening it again reuses the file rather than adding a second copy.
+    state.open_sample(today).unwrap();
+    assert_eq!(state.read(|j| j.list_people(true)).unwrap().len(), people);
+    let back = state.open_own();
+    assert!(!back.sample);
+    assert!(back.empty);
+    assert_eq!(back.path, own.display().to_string());
+}
 
-    #[test]
-    fn opening_takes_the_days_backup_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let own = dir.path().join("j.sqlite3");
-        let state = AppState::open(own.clone());
-        assert_eq!(state.status().notice, None);
-        drop(state);
-        AppState::open(own.clone());
-        let taken = backups::list_backups(&own).unwrap();
-        assert_eq!(taken.len(), 1);
-        assert_eq!(taken[0].kind, backups::BackupKind::Daily);
-    }
+#[test]
+fn opening_takes_the_days_backup_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("j.sqlite3");
+    let state = AppState::open(own.clone());
+    assert_eq!(state.status().notice, None);
+    drop(state);
+    AppState::open(own.clone());
+    let taken = backups::list_backups(&own).unwrap();
+    assert_eq!(taken.len(), 1);
+    assert_eq!(taken[0].kind, backups::BackupKind::Daily);
+}
 
-    #[test]
-    fn a_failed_daily_backup_is_a_notice_and_the_journal_still_opens() {
-        let dir = tempfile::tempdir().unwrap();
-        // A file where the backups folder should be.
-        std::fs::write(dir.path().join("backups"), b"in the way").unwrap();
-        let state = AppState::open(dir.path().join("j.sqlite3"));
-        let status = state.status();
-        assert_eq!(status.error, None);
-        assert!(status.notice.unwrap().contains("backup could not be made"));
-        state
-            .write(|j| j.add_person(&PersonInput::new("Sam", Relationship::Friend)))
-            .unwrap();
-    }
+#[test]
+fn a_failed_daily_backup_is_a_notice_and_the_journal_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the backups folder should be.
+    std::fs::write(dir.path().join("backups"), b"in the way").unwrap();
+    let state = AppState::open(dir.path().join("j.sqlite3"));
+    let status = state.status();
+    assert_eq!(status.error, None);
+    assert!(status.notice.unwrap().contains("backup could not be made"));
+    state
+        .write(|j| j.add_person(&PersonInput::new("Sam", Relationship::Friend)))
+        .unwrap();
+}
 
-    #[test]
-    fn a_file_that_is_not_a_journal_is_reported_and_left_untouched() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("notes.txt");
-        let text = b"these are my notes, not a database\n".repeat(200);
-        std::fs::write(&path, &text).unwrap();
-        let state = AppState::open(path.clone());
-        let status = state.status();
-        let error = status.error.expect("an error");
-        assert_eq!(error.code, ErrorCode::NotAJournal);
-        assert_eq!(status.path, path.display().to_string());
-        let err = state.read(|j| j.list_people(false)).unwrap_err();
-        assert_eq!(err.code, ErrorCode::JournalUnavailable);
-        assert_eq!(std::fs::read(&path).unwrap(), text);
-    }
+#[test]
+fn a_file_that_is_not_a_journal_is_reported_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    let text = b"these are my notes, not a database\n".repeat(200);
+    std::fs::write(&path, &text).unwrap();
+    let state = AppState::open(path.clone());
+    let status = state.status();
+    let error = status.error.expect("an error");
+    assert_eq!(error.code, ErrorCode::NotAJournal);
+    assert_eq!(status.path, path.display().to_string());
+    let err = state.read(|j| j.list_people(false)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::JournalUnavailable);
+    assert_eq!(std::fs::read(&path).unwrap(), text);
+}
 
 #[test]
 fn a_file_command_acts_only_on_a_file_chosen_for_it() {
@@ -94,13 +94,22 @@ fn a_file_command_acts_only_on_a_file_chosen_for_it() {
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotChosen);
     // A file chosen to export to cannot be imported from, nor restored.
-    let chosen = state.chosen.remember(FilePurpose::ExportJson, target.clone());
+    let chosen = state
+        .chosen
+        .remember(FilePurpose::ExportJson, target.clone());
     assert_eq!(chosen.name, "export.json");
     assert_eq!(
-        state.chosen.path(&chosen.token, &[FilePurpose::ExportJson]).unwrap(),
+        state
+            .chosen
+            .path(&chosen.token, &[FilePurpose::ExportJson])
+            .unwrap(),
         target
     );
-    for other in [FilePurpose::Import, FilePurpose::Restore, FilePurpose::ExportCsv] {
+    for other in [
+        FilePurpose::Import,
+        FilePurpose::Restore,
+        FilePurpose::ExportCsv,
+    ] {
         let err = state.chosen.path(&chosen.token, &[other]).unwrap_err();
         assert_eq!(err.code, ErrorCode::NotChosen);
     }
@@ -112,11 +121,18 @@ fn only_a_listed_backup_or_a_chosen_file_can_be_restored() {
     let own = dir.path().join("j.sqlite3");
     let state = AppState::open(own.clone());
     let daily = backups::list_backups(&own).unwrap().remove(0).path;
-    assert_eq!(state.restorable(&daily.display().to_string()).unwrap(), daily);
+    assert_eq!(
+        state.restorable(&daily.display().to_string()).unwrap(),
+        daily
+    );
     let elsewhere = dir.path().join("elsewhere.sqlite3");
     std::fs::copy(&daily, &elsewhere).unwrap();
-    let err = state.restorable(&elsewhere.display().to_string()).unwrap_err();
+    let err = state
+        .restorable(&elsewhere.display().to_string())
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotChosen);
-    let chosen = state.chosen.remember(FilePurpose::Restore, elsewhere.clone());
+    let chosen = state
+        .chosen
+        .remember(FilePurpose::Restore, elsewhere.clone());
     assert_eq!(state.restorable(&chosen.token).unwrap(), elsewhere);
 }

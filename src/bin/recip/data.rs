@@ -3,8 +3,8 @@
 use crate::args::{BackupCommand, ExportArgs, ExportFormat, ImportArgs, ImportKind};
 use crate::output::print_json;
 use chrono::Utc;
-use reciprocity::journal::Journal;
 use reciprocity::api::{data, Empty};
+use reciprocity::journal::Journal;
 use reciprocity::transfer::ImportFormat;
 use reciprocity::{Error, Result};
 use std::path::Path;
@@ -41,8 +41,14 @@ pub fn import(journal: &mut Journal, a: ImportArgs, json: bool) -> Result<()> {
             "cannot tell the format of {} from its name; give --format json, vcard, monica or daylio",
             a.file.display()
         )))?;
-    let summary =
-        data::import_file(journal, &a.file, format, a.relationship, &a.moods, Utc::now())?;
+    let summary = data::import_file(
+        journal,
+        &a.file,
+        format,
+        a.relationship,
+        &a.moods,
+        Utc::now(),
+    )?;
     if json {
         return print_json(&summary);
     }

@@ -62,7 +62,12 @@ fn print_one(journal: &Journal, e: &Entry, json: bool, headline: &str) -> Result
     if json {
         return print_json(e);
     }
-    let person = people::get_person(journal, ById { id: e.exchange.person_id.clone() })?;
+    let person = people::get_person(
+        journal,
+        ById {
+            id: e.exchange.person_id.clone(),
+        },
+    )?;
     if !headline.is_empty() {
         println!("{headline}");
     }

@@ -13,8 +13,8 @@ mod people;
 
 use args::{Cli, Command, PersonCommand};
 use clap::Parser;
-use reciprocity::journal::Journal;
 use reciprocity::api::journal::open_journal;
+use reciprocity::journal::Journal;
 use std::path::Path;
 use std::process::ExitCode;
 

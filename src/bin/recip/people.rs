@@ -146,7 +146,13 @@ pub fn edit(journal: &mut Journal, a: PersonEditArgs, json: bool) -> Result<()> 
         relationship: a.relationship.unwrap_or(person.relationship),
         notes: a.notes.unwrap_or(person.notes),
     };
-    let updated = people::update_person(journal, UpdatePerson { id: person.id, input })?;
+    let updated = people::update_person(
+        journal,
+        UpdatePerson {
+            id: person.id,
+            input,
+        },
+    )?;
     if json {
         return print_json(&updated);
     }
