@@ -1,9 +1,7 @@
 //! The one error type of the core. Every failure has a stable machine `code` (the UI and
 //! scripts branch on it) and a message a person can act on. Validation errors name the field.
 
-use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
-use ts_rs::TS;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -112,62 +110,34 @@ impl Error {
     }
 }
 
-/// The codes the faces branch on. The core's errors map to the first group; the desktop shell
-/// and the UI add the last three.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    Invalid,
-    NotFound,
-    ImportInvalid,
-    JournalEmpty,
-    NotAJournal,
-    ForeignDatabase,
-    JournalDamaged,
-    JournalTooNew,
-    NoDataDir,
-    Io,
-    StoredValueUnreadable,
-    Storage,
-    /// The window asked for something while no journal is open.
-    JournalUnavailable,
-    /// A file the window named was not chosen by the user in a dialog.
-    NotChosen,
-    /// The window could not reach the shell at all.
-    Ipc,
-}
-
-impl ErrorCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Invalid => "invalid",
-            ErrorCode::NotFound => "not_found",
-            ErrorCode::ImportInvalid => "import_invalid",
-            ErrorCode::JournalEmpty => "journal_empty",
-            ErrorCode::NotAJournal => "not_a_journal",
-            ErrorCode::ForeignDatabase => "foreign_database",
-            ErrorCode::JournalDamaged => "journal_damaged",
-            ErrorCode::JournalTooNew => "journal_too_new",
-            ErrorCode::NoDataDir => "no_data_dir",
-            ErrorCode::Io => "io",
-            ErrorCode::StoredValueUnreadable => "stored_value_unreadable",
-            ErrorCode::Storage => "storage",
-            ErrorCode::JournalUnavailable => "journal_unavailable",
-            ErrorCode::NotChosen => "not_chosen",
-            ErrorCode::Ipc => "ipc",
-        }
+crate::model::vocabulary::vocabulary!(
+    /// The codes the faces branch on. The core's errors map to the first group; the desktop
+    /// shell and the UI add the last three.
+    ErrorCode, "code" {
+        Invalid => "invalid",
+        NotFound => "not_found",
+        ImportInvalid => "import_invalid",
+        JournalEmpty => "journal_empty",
+        NotAJournal => "not_a_journal",
+        ForeignDatabase => "foreign_database",
+        JournalDamaged => "journal_damaged",
+        JournalTooNew => "journal_too_new",
+        NoDataDir => "no_data_dir",
+        Io => "io",
+        StoredValueUnreadable => "stored_value_unreadable",
+        Storage => "storage",
+        /// The window asked for something while no journal is open.
+        JournalUnavailable => "journal_unavailable",
+        /// A file the window named was not chosen by the user in a dialog.
+        NotChosen => "not_chosen",
+        /// The window could not reach the shell at all.
+        Ipc => "ipc",
     }
-}
+);
 
 impl PartialEq<&str> for ErrorCode {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
-    }
-}
-
-impl std::fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

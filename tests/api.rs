@@ -8,11 +8,16 @@ use reciprocity::api::review::{self, ListOpenLoops};
 use reciprocity::api::{journal, ById, Empty, Now};
 use reciprocity::journal::Journal;
 use reciprocity::model::{
-    Direction, ExchangeFilter, ExchangeInput, Kind, PersonInput, Relationship, Sphere,
+    Direction, ExchangeFilter, ExchangeInput, Kind, Person, PersonInput, Relationship, Sphere,
 };
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
+}
+
+fn person(j: &mut Journal, name: &str, relationship: Relationship) -> Person {
+    let input = PersonInput::new(name, relationship);
+    people::add_person(j, AddPerson { input }).unwrap()
 }
 
 fn log(j: &mut Journal, person: &str, direction: Direction, on: &str, what: &str) -> String {
@@ -32,8 +37,7 @@ fn log(j: &mut Journal, person: &str, direction: Direction, on: &str, what: &str
 #[test]
 fn an_online_friend_is_personal_on_their_page_in_the_timeline_filter_and_in_people() {
     let mut j = Journal::open_in_memory().unwrap();
-    let input = PersonInput::new("Rae", Relationship::Online);
-    let rae = people::add_person(&mut j, AddPerson { input }).unwrap();
+    let rae = person(&mut j, "Rae", Relationship::Online);
     log(
         &mut j,
         &rae.id,
@@ -65,8 +69,7 @@ fn an_online_friend_is_personal_on_their_page_in_the_timeline_filter_and_in_peop
 #[test]
 fn only_favours_received_can_be_settled_and_a_slight_cannot() {
     let mut j = Journal::open_in_memory().unwrap();
-    let input = PersonInput::new("Sam", Relationship::Friend);
-    let sam = people::add_person(&mut j, AddPerson { input }).unwrap();
+    let sam = person(&mut j, "Sam", Relationship::Friend);
     let got = log(
         &mut j,
         &sam.id,
@@ -127,8 +130,7 @@ fn a_refused_exchange_with_someone_new_adds_no_one() {
 #[test]
 fn home_sees_every_open_favour_and_open_loops_only_those_a_month_old() {
     let mut j = Journal::open_in_memory().unwrap();
-    let input = PersonInput::new("Sam", Relationship::Friend);
-    let sam = people::add_person(&mut j, AddPerson { input }).unwrap();
+    let sam = person(&mut j, "Sam", Relationship::Friend);
     log(
         &mut j,
         &sam.id,
@@ -172,20 +174,8 @@ fn home_sees_every_open_favour_and_open_loops_only_those_a_month_old() {
 #[test]
 fn a_persons_overview_has_their_balance_feelings_and_open_favours_alone() {
     let mut j = Journal::open_in_memory().unwrap();
-    let sam = people::add_person(
-        &mut j,
-        AddPerson {
-            input: PersonInput::new("Sam", Relationship::Friend),
-        },
-    )
-    .unwrap();
-    let ada = people::add_person(
-        &mut j,
-        AddPerson {
-            input: PersonInput::new("Ada", Relationship::Colleague),
-        },
-    )
-    .unwrap();
+    let sam = person(&mut j, "Sam", Relationship::Friend);
+    let ada = person(&mut j, "Ada", Relationship::Colleague);
     let mut soup = ExchangeInput::new(
         &sam.id,
         Direction::Received,
@@ -235,13 +225,7 @@ fn a_persons_overview_has_their_balance_feelings_and_open_favours_alone() {
 fn the_limits_the_screens_show_are_the_ones_the_model_enforces() {
     let limits = journal::text_limits(Empty {}).unwrap();
     let mut j = Journal::open_in_memory().unwrap();
-    let sam = people::add_person(
-        &mut j,
-        AddPerson {
-            input: PersonInput::new("Sam", Relationship::Friend),
-        },
-    )
-    .unwrap();
+    let sam = person(&mut j, "Sam", Relationship::Friend);
     let at_limit = "a".repeat(limits.what as usize);
     let over = "a".repeat(limits.what as usize + 1);
     let input = ExchangeInput::new(&sam.id, Direction::Given, day("2026-05-01"), &at_limit);

@@ -1,6 +1,6 @@
 //! How results and errors read on a terminal.
 
-use reciprocity::model::{CheckIn, Direction, Exchange, Person, Settlement};
+use reciprocity::model::{CheckIn, Direction, Exchange, Person};
 use reciprocity::Error;
 use serde::Serialize;
 
@@ -37,15 +37,6 @@ fn flag_for(field: &str) -> Option<String> {
     })
 }
 
-fn settlement_text(s: Settlement) -> &'static str {
-    match s {
-        Settlement::Open => "open",
-        Settlement::Thanked => "thanked",
-        Settlement::Returned => "returned",
-        Settlement::NoReturnNeeded => "no return needed",
-    }
-}
-
 /// One line per exchange: date, direction, person, what, kind and value, settlement, id.
 pub fn exchange_line(e: &Exchange, who: &str) -> String {
     let (verb, prep) = match e.direction {
@@ -53,7 +44,7 @@ pub fn exchange_line(e: &Exchange, who: &str) -> String {
         Direction::Received => ("got ", "from"),
     };
     let settled = match e.settlement {
-        Some(s) => format!(" · {}", settlement_text(s)),
+        Some(s) => format!(" · {}", s.words()),
         None => String::new(),
     };
     format!(
@@ -92,7 +83,7 @@ pub fn exchange_details(e: &Exchange, person: &Person) -> String {
     }
     if let Some(s) = e.settlement {
         let on = e.settled_on.map(|d| format!(" on {d}")).unwrap_or_default();
-        lines.push(format!("settlement   {}{on}", settlement_text(s)));
+        lines.push(format!("settlement   {}{on}", s.words()));
     }
     if let Some(r) = &e.reciprocates {
         lines.push(format!("returns      {r}"));
