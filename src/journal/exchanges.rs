@@ -4,7 +4,8 @@ use super::codec::tags_to_sql;
 use super::exchange_rows::{exchange_from_row, insert_exchange, COLUMNS};
 use super::{now, Journal};
 use crate::model::{
-    new_id, Direction, Exchange, ExchangeFilter, ExchangeInput, Relationship, Settlement,
+    new_id, Direction, Exchange, ExchangeFilter, ExchangeInput, PersonInput, Relationship,
+    Settlement,
 };
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -14,8 +15,33 @@ impl Journal {
     /// Logs an exchange. A given exchange that names the received one it returns marks that
     /// one returned, in the same transaction.
     pub fn add_exchange(&mut self, input: &ExchangeInput) -> Result<Exchange> {
-        let input = input.validated()?;
+        self.add_exchange_with(None, input)
+    }
+
+    /// Logs an exchange with someone not yet in the journal: the person and the exchange are
+    /// added in one transaction, so neither is kept without the other.
+    pub fn add_exchange_with_new_person(
+        &mut self,
+        person: &PersonInput,
+        input: &ExchangeInput,
+    ) -> Result<Exchange> {
+        self.add_exchange_with(Some(person), input)
+    }
+
+    fn add_exchange_with(
+        &mut self,
+        new_person: Option<&PersonInput>,
+        input: &ExchangeInput,
+    ) -> Result<Exchange> {
+        let person = new_person.map(super::people::new_person).transpose()?;
+        let mut input = input.validated()?;
+        if let Some(p) = &person {
+            input.person_id = p.id.clone();
+        }
         let tx = self.write()?;
+        if let Some(p) = &person {
+            super::people::insert_person(&tx, p)?;
+        }
         check_references(&tx, &input, None)?;
         let at = now();
         let exchange = Exchange {
@@ -140,6 +166,7 @@ impl Journal {
         returned_by: Option<&str>,
         on: NaiveDate,
     ) -> Result<Exchange> {
+        crate::model::check_date("on", on)?;
         let tx = self.write()?;
         let ex = get_exchange(&tx, id)?.ok_or_else(|| Error::not_found("exchange", id))?;
         if ex.direction != Direction::Received {

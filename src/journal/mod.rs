@@ -10,6 +10,7 @@
 //! - SQL lives only in this module, one file per table.
 
 mod backup;
+mod check;
 mod checkins;
 mod codec;
 mod dismissals;
@@ -22,8 +23,10 @@ mod people;
 mod search;
 mod settings;
 
+pub use backup::VerifiedCopy;
 pub use insight_data::RawAggregate;
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
+pub use open::{leftover_pid, process_alive};
 pub use settings::Setting;
 
 use crate::Result;

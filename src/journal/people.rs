@@ -21,17 +21,7 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
 
 impl Journal {
     pub fn add_person(&mut self, input: &PersonInput) -> Result<Person> {
-        let input = input.validated()?;
-        let at = now();
-        let person = Person {
-            id: new_id(),
-            name: input.name,
-            relationship: input.relationship,
-            notes: input.notes,
-            archived_at: None,
-            created_at: at,
-            updated_at: at,
-        };
+        let person = new_person(input)?;
         insert_person(&self.conn, &person)?;
         Ok(person)
     }
@@ -159,6 +149,21 @@ fn write_person(conn: &rusqlite::Connection, sql: &str, p: &Person) -> Result<()
         ],
     )?;
     Ok(())
+}
+
+/// The record for a new person, checked against the model's rules.
+pub(crate) fn new_person(input: &PersonInput) -> Result<Person> {
+    let input = input.validated()?;
+    let at = now();
+    Ok(Person {
+        id: new_id(),
+        name: input.name,
+        relationship: input.relationship,
+        notes: input.notes,
+        archived_at: None,
+        created_at: at,
+        updated_at: at,
+    })
 }
 
 pub(crate) fn insert_person(conn: &rusqlite::Connection, p: &Person) -> Result<()> {

@@ -6,7 +6,7 @@ use super::{problem, read_text, write_atomically};
 use crate::insight::{DismissAction, Dismissal};
 use crate::journal::{Journal, Records, Setting};
 use crate::model::{CheckIn, Direction, Exchange, Person};
-use crate::{Error, Result};
+use crate::Result;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -257,36 +257,9 @@ fn check_document(path: &Path, doc: &mut Document, journal: &Journal) -> Result<
     Ok(())
 }
 
-fn field_problem(path: &Path, at: String, e: Error) -> Error {
-    match e.field() {
-        Some(field) => problem(path, at, format!("{field}: {e}")),
-        None => problem(path, at, e.to_string()),
-    }
-}
-
 /// Applies the model's rules to every record, keeping the trimmed, normalised text.
 fn normalise(path: &Path, doc: &mut Document) -> Result<()> {
-    for (i, p) in doc.people.iter_mut().enumerate() {
-        let v = p
-            .to_input()
-            .validated()
-            .map_err(|e| field_problem(path, format!("people[{i}] (id {})", p.id), e))?;
-        (p.name, p.notes) = (v.name, v.notes);
-    }
-    for (i, e) in doc.exchanges.iter_mut().enumerate() {
-        let v = e
-            .to_input()
-            .validated()
-            .map_err(|err| field_problem(path, format!("exchanges[{i}] (id {})", e.id), err))?;
-        (e.what, e.note, e.tags, e.reciprocates) = (v.what, v.note, v.tags, v.reciprocates);
-    }
-    for (i, c) in doc.checkins.iter_mut().enumerate() {
-        let v = c
-            .to_input()
-            .validated()
-            .map_err(|e| field_problem(path, format!("checkins[{i}] (id {})", c.id), e))?;
-        (c.reflection, c.prompt) = (v.reflection, v.prompt);
-    }
+    super::check::normalise_records(path, &mut doc.people, &mut doc.exchanges, &mut doc.checkins)?;
     for (i, d) in doc.dismissals.iter().enumerate() {
         let at = format!("dismissals[{i}]");
         if d.insight_id.trim().is_empty() {

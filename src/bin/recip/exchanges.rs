@@ -2,10 +2,10 @@
 
 use crate::args::{DetailArgs, EditArgs, ListArgs, LogArgs, SearchArgs, SettleArgs};
 use crate::output::{exchange_details, exchange_line, print_json};
-use crate::people::{find, resolve};
+use crate::people::{find, lookup, resolve};
 use chrono::{Local, NaiveDate};
 use reciprocity::journal::Journal;
-use reciprocity::model::{Exchange, ExchangeFilter, ExchangeInput};
+use reciprocity::model::{Exchange, ExchangeFilter, ExchangeInput, PersonInput};
 use reciprocity::Result;
 use std::collections::HashMap;
 
@@ -69,9 +69,9 @@ fn print_one(journal: &Journal, e: &Exchange, json: bool, headline: &str) -> Res
     }
     let person = journal.get_person(&e.person_id)?;
     if !headline.is_empty() {
-        println!("{headline}");
+        say!("{headline}");
     }
-    println!("{}", exchange_details(e, &person));
+    say!("{}", exchange_details(e, &person));
     Ok(())
 }
 
@@ -80,11 +80,11 @@ fn print_many(journal: &Journal, list: &[Exchange], json: bool, empty: &str) -> 
         return print_json(list);
     }
     if list.is_empty() {
-        println!("{empty}");
+        say!("{empty}");
     }
     let names = names(journal)?;
     for e in list {
-        println!("{}", exchange_line(e, &names));
+        say!("{}", exchange_line(e, &names));
     }
     Ok(())
 }
@@ -94,9 +94,14 @@ pub fn log(journal: &mut Journal, a: LogArgs, json: bool) -> Result<()> {
     let mut input = ExchangeInput::new("-", a.direction, today(), a.what);
     apply(&mut input, a.details);
     input.validated()?;
-    let person = resolve(journal, &a.person, a.relationship)?;
-    input.person_id = person.id;
-    let e = journal.add_exchange(&input)?;
+    let e = match (lookup(journal, &a.person)?, a.relationship) {
+        (None, Some(rel)) => journal
+            .add_exchange_with_new_person(&PersonInput::new(a.person.as_str(), rel), &input)?,
+        _ => {
+            input.person_id = resolve(journal, &a.person, a.relationship)?.id;
+            journal.add_exchange(&input)?
+        }
+    };
     print_one(journal, &e, json, "Logged")
 }
 
@@ -147,13 +152,14 @@ pub fn edit(journal: &mut Journal, a: EditArgs, json: bool) -> Result<()> {
 pub fn delete(journal: &mut Journal, id: &str, delete: bool) -> Result<()> {
     if delete {
         let e = journal.delete_exchange(id.trim())?;
-        println!(
+        say!(
             "Deleted “{}”; `recip restore {}` brings it back",
-            e.what, e.id
+            e.what,
+            e.id
         );
     } else {
         let e = journal.restore_exchange(id.trim())?;
-        println!("Restored “{}”", e.what);
+        say!("Restored “{}”", e.what);
     }
     Ok(())
 }

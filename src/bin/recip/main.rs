@@ -3,6 +3,14 @@
 //! Exit codes: 0 on success, 2 on usage errors (clap), 1 on every other error, with one
 //! line on stderr. Every read command takes `--json`, printing the model's own field names.
 
+/// `println!` for text that may hold the user's words: control characters are shown, not
+/// obeyed by the terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", reciprocity::text::printable(&format!($($arg)*)))
+    };
+}
+
 mod args;
 mod checkins;
 mod data;
@@ -29,7 +37,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", output::describe_error(&e));
+            eprintln!(
+                "error: {}",
+                reciprocity::text::printable(&output::describe_error(&e))
+            );
             ExitCode::from(1)
         }
     }

@@ -43,7 +43,7 @@ pub fn find(journal: &Journal, text: &str) -> Result<Person> {
 }
 
 /// The one person `text` names, `None` when it names no one, an error when it names several.
-fn lookup(journal: &Journal, text: &str) -> Result<Option<Person>> {
+pub fn lookup(journal: &Journal, text: &str) -> Result<Option<Person>> {
     if let Ok(p) = journal.get_person(text.trim()) {
         return Ok(Some(p));
     }
@@ -74,9 +74,11 @@ pub fn add(journal: &mut Journal, a: PersonAddArgs, json: bool) -> Result<()> {
     if json {
         return print_json(&person);
     }
-    println!(
+    say!(
         "Added {} ({}) {}",
-        person.name, person.relationship, person.id
+        person.name,
+        person.relationship,
+        person.id
     );
     Ok(())
 }
@@ -87,7 +89,7 @@ pub fn list(journal: &Journal, a: PersonListArgs, json: bool) -> Result<()> {
         return print_json(&people);
     }
     if people.is_empty() {
-        println!("No one yet. Add someone with `recip person add NAME --relationship REL`.");
+        say!("No one yet. Add someone with `recip person add NAME --relationship REL`.");
     }
     for s in people {
         let last = s
@@ -99,7 +101,7 @@ pub fn list(journal: &Journal, a: PersonListArgs, json: bool) -> Result<()> {
         } else {
             ""
         };
-        println!(
+        say!(
             "{:<20} {:<13} {:<10} gave {:>3}  got {:>3}  {last}  {}{archived}",
             s.person.name,
             s.person.relationship.as_str(),
@@ -117,16 +119,16 @@ pub fn show(journal: &Journal, text: &str, json: bool) -> Result<()> {
     if json {
         return print_json(&person);
     }
-    println!(
+    say!(
         "{} ({}, {})",
         person.name,
         person.relationship,
         person.sphere()
     );
     if !person.notes.is_empty() {
-        println!("{}", person.notes);
+        say!("{}", person.notes);
     }
-    println!("id {}", person.id);
+    say!("id {}", person.id);
     Ok(())
 }
 
@@ -143,7 +145,7 @@ pub fn edit(journal: &mut Journal, a: PersonEditArgs, json: bool) -> Result<()> 
     if json {
         return print_json(&updated);
     }
-    println!("Updated {} ({})", updated.name, updated.relationship);
+    say!("Updated {} ({})", updated.name, updated.relationship);
     Ok(())
 }
 
@@ -151,13 +153,13 @@ pub fn archive(journal: &mut Journal, text: &str, archive: bool) -> Result<()> {
     let person = find(journal, text)?;
     if archive {
         journal.archive_person(&person.id)?;
-        println!(
+        say!(
             "Archived {}; `recip person unarchive` brings them back",
             person.name
         );
     } else {
         journal.unarchive_person(&person.id)?;
-        println!("{} is back in your lists", person.name);
+        say!("{} is back in your lists", person.name);
     }
     Ok(())
 }
