@@ -66,6 +66,8 @@ struct Harness {
     folder: PathBuf,
     acknowledged: Vec<String>,
     tally: Tally,
+    /// How long an ordinary command takes here, so kills land before, during and after.
+    typical_ms: u64,
 }
 
 impl Harness {
@@ -82,7 +84,11 @@ impl Harness {
             "{}",
             String::from_utf8_lossy(&ok.stderr)
         );
+        let started = std::time::Instant::now();
+        recip(&db).arg("backup").output().unwrap();
+        let typical_ms = started.elapsed().as_millis() as u64 + 1;
         Harness {
+            typical_ms,
             _dir: dir,
             db,
             folder,
@@ -188,8 +194,9 @@ impl Harness {
 fn crash_rounds(rounds: u32) -> Tally {
     let mut h = Harness::new();
     let mut dice = Dice(0x5eed);
+    let span = h.typical_ms * 2;
     for round in 0..rounds {
-        let delay = dice.below(40);
+        let delay = dice.below(span);
         match dice.below(4) {
             0 => h.log(round, delay),
             1 => h.import(round, delay),
@@ -197,12 +204,12 @@ fn crash_rounds(rounds: u32) -> Tally {
             _ => h.restore(delay),
         }
         // A write after every round, acknowledged or killed, keeps the journal growing.
-        h.log(round + 1_000_000, dice.below(40));
+        h.log(round + 1_000_000, dice.below(span));
         h.check();
         h.tally.rounds += 1;
     }
     h.tally.acknowledged = h.acknowledged.len() as u32;
-    eprintln!("crash harness: {:?}", h.tally);
+    eprintln!("crash harness: {:?}, kills within {span} ms", h.tally);
     h.tally
 }
 

@@ -66,7 +66,7 @@ fn monica(dir: &Path, edit: impl FnOnce(&mut Value)) -> PathBuf {
 }
 
 /// The fixture's first contact's records of `kind` (debt, gift).
-fn first_of(doc: &mut Value, kind: &str) -> &mut Value {
+fn first_of<'a>(doc: &'a mut Value, kind: &str) -> &'a mut Value {
     let contact = &mut doc["account"]["data"][0]["values"][0]["data"];
     let list = contact
         .as_array_mut()
