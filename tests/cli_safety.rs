@@ -189,3 +189,39 @@ fn a_fifo_given_as_the_journal_is_refused_at_once() {
         .failure()
         .stderr(contains("not a regular file"));
 }
+
+#[test]
+fn a_damaged_page_met_after_the_days_check_is_reported_as_damage() {
+    let cli = Cli::new();
+    {
+        let mut j = reciprocity::journal::Journal::open(&cli.db).unwrap();
+        let p = j
+            .add_person(&reciprocity::model::PersonInput::new(
+                "Sam",
+                reciprocity::model::Relationship::Friend,
+            ))
+            .unwrap();
+        for i in 0..400 {
+            let mut e = reciprocity::model::ExchangeInput::new(
+                &p.id,
+                reciprocity::model::Direction::Given,
+                chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+                format!("help number {i}"),
+            );
+            e.note = "a long note ".repeat(20);
+            j.add_exchange(&e).unwrap();
+        }
+    }
+    // The day's backup is taken, so later opens skip the full check.
+    cli.cmd(&["list", "--limit", "1"]).success();
+    let mut bytes = std::fs::read(&cli.db).unwrap();
+    let (from, to) = (bytes.len() / 3, bytes.len() * 2 / 3);
+    for b in &mut bytes[from..to] {
+        *b = 0x5a;
+    }
+    std::fs::write(&cli.db, &bytes).unwrap();
+    cli.cmd(&["list"])
+        .failure()
+        .stderr(contains("is damaged"))
+        .stderr(contains(cli.db.to_str().unwrap()));
+}

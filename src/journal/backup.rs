@@ -52,6 +52,13 @@ impl Journal {
         Ok(())
     }
 
+    /// Reads every page of the journal (`quick_check`). Run after a write failed with a storage
+    /// error, so that damage is reported as such instead of as a failed write.
+    pub fn check_every_page(&self) -> Result<()> {
+        let path = self.path().unwrap_or(Path::new(":memory:"));
+        run_integrity_check(&self.conn, path, "quick_check")
+    }
+
     /// Checks, without writing to it, that `path` is a sound journal this build can read.
     pub fn check_restorable(&self, path: &Path) -> Result<()> {
         self.verified_copy(path).map(drop)

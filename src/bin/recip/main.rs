@@ -34,7 +34,8 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
-    match run(cli) {
+    let db = cli.db.clone();
+    match run(cli).map_err(|e| damage_behind(e, db)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(
@@ -43,6 +44,21 @@ fn main() -> ExitCode {
             );
             ExitCode::from(1)
         }
+    }
+}
+
+/// A storage failure may come from a damaged file: then every page is read, and damage is
+/// reported as such instead of as a failed command.
+fn damage_behind(e: reciprocity::Error, db: Option<std::path::PathBuf>) -> reciprocity::Error {
+    if !matches!(e, reciprocity::Error::Storage(_)) {
+        return e;
+    }
+    let checked = Journal::resolve_path(db)
+        .and_then(|path| Journal::open(&path))
+        .and_then(|journal| journal.check_every_page());
+    match checked {
+        Err(found @ reciprocity::Error::JournalDamaged { .. }) => found,
+        _ => e,
     }
 }
 
