@@ -189,9 +189,13 @@ pub(crate) fn sqlite_error(path: &Path, e: &rusqlite::Error) -> Error {
         Some(C::PermissionDenied | C::ReadOnly | C::AuthorizationForStatementDenied) => {
             unreadable(path, "permission denied")
         }
-        Some(C::CannotOpen) => {
-            unreadable(path, "it cannot be opened (check the folder's permissions)")
-        }
+        Some(C::CannotOpen) => Error::Io {
+            context: format!("cannot open {}", path.display()),
+            source: std::io::Error::other(
+                "neither it nor the files kept beside it can be opened; check the permissions \
+                 of the file and its folder, and the free space on the disk",
+            ),
+        },
         Some(_) | None => unreadable(path, &one_line(&e.to_string())),
     }
 }
