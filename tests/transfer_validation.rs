@@ -168,3 +168,37 @@ proptest! {
         prop_assert_eq!(first.list_checkins(None, None).unwrap(), second.list_checkins(None, None).unwrap());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// The same for Monica: names, gift names and comments, debt amounts and gift dates of any
+    /// shape either stop the import or come back unchanged from the journal's own export.
+    #[test]
+    fn anything_a_monica_import_accepts_survives_export_and_import(
+        name in "\\PC{0,12}|[\\x00-\\x1f\u{200b} ]{1,3}|.{190,210}",
+        gift in "\\PC{0,30}|.{495,505}",
+        comment in "\\PC{0,30}|[\\x00-\\x1f]{1,2}|.{19990,20010}",
+        amount in "[0-9]{1,4}|.{490,600}",
+        year in 1890i32..2110,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = monica(dir.path(), |doc| {
+            doc["account"]["data"][0]["values"][0]["properties"]["first_name"] = Value::String(name.clone());
+            first_of(doc, "debt")["amount"] = Value::String(amount.clone());
+            let g = first_of(doc, "gift");
+            g["name"] = Value::String(gift.clone());
+            g["comment"] = Value::String(comment.clone());
+            g["date"] = Value::String(format!("{year:04}-12-24"));
+        });
+        let Ok(first) = import(&path, ImportFormat::Monica) else {
+            return Ok(());
+        };
+        let exported = dir.path().join("export.json");
+        export_json(&first, &exported, at()).unwrap();
+        let second = import(&exported, ImportFormat::Json).expect("the export must import");
+        prop_assert_eq!(first.list_people(true).unwrap(), second.list_people(true).unwrap());
+        let all = reciprocity::model::ExchangeFilter::default();
+        prop_assert_eq!(first.list_exchanges(&all).unwrap(), second.list_exchanges(&all).unwrap());
+    }
+}
