@@ -72,9 +72,23 @@ struct Harness {
 
 impl Harness {
     fn new() -> Harness {
+        Harness::starting_with(&[])
+    }
+
+    /// A harness whose journal first gets `recip demo` with these arguments (years of made-up
+    /// entries), so that checks and checkpoints take as long as on a journal in real use.
+    fn starting_with(demo: &[&str]) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("journal.sqlite3");
         let folder = dir.path().to_path_buf();
+        if !demo.is_empty() {
+            let out = recip(&db).arg("demo").args(demo).output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
         let ok = recip(&db)
             .args(["person", "add", "Sam", "--relationship", "friend"])
             .output()
@@ -246,7 +260,7 @@ fn kills_at_random_points_over_two_hundred_rounds_lose_nothing() {
 
 /// One writer logs while readers list; returns (commands run, false "damaged" reports).
 fn overlapping_commands(total: u32) -> (u32, u32) {
-    let h = Harness::new();
+    let h = Harness::starting_with(&["--years", "3"]);
     let db = h.db.clone();
     let per_thread = total / 3;
     let run = move |args: Vec<String>| {

@@ -32,12 +32,17 @@ const ATTEMPTS: u32 = 12;
 /// Everything we check before writing to an existing file. Returns its schema version.
 pub(crate) fn check_existing(path: &Path, depth: Depth) -> Result<i64> {
     check_header(path)?;
-    // Two "damaged" verdicts in a row on a file that stood still are needed: a single one may
-    // come from reading pages that another process was checkpointing at that moment.
+    settle_verdict(path, || check_with_sqlite(path, depth))
+}
+
+/// Runs `check` until its verdict can be trusted. Two "damaged" verdicts in a row on a file
+/// that stood still are needed: a single one may come from reading pages that another process
+/// was checkpointing at that moment. A busy file is tried again.
+fn settle_verdict(path: &Path, mut check: impl FnMut() -> Result<i64>) -> Result<i64> {
     let mut damaged_before = false;
     for attempt in 0..ATTEMPTS {
         let before = fingerprint(path);
-        match check_with_sqlite(path, depth) {
+        match check() {
             Ok(version) => return Ok(version),
             Err(e @ Error::JournalDamaged { .. }) => {
                 let steady = before.is_some() && before == fingerprint(path);
@@ -252,4 +257,43 @@ fn uri_path(path: &Path) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_verdict_while_another_process_writes_is_checked_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        std::fs::write(&path, b"pages").unwrap();
+        let mut calls = 0;
+        let verdict = settle_verdict(&path, || {
+            calls += 1;
+            if calls == 1 {
+                // Another process checkpoints into the file while this check reads it.
+                std::fs::write(&path, b"pages, and more pages").unwrap();
+                return Err(damaged(&path, "database disk image is malformed"));
+            }
+            Ok(3)
+        });
+        assert_eq!(verdict.unwrap(), 3);
+    }
+
+    #[test]
+    fn a_damaged_verdict_on_a_file_that_stands_still_is_reported_after_a_second_look() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        std::fs::write(&path, b"pages").unwrap();
+        let mut calls = 0;
+        let verdict = settle_verdict(&path, || {
+            calls += 1;
+            Err(damaged(&path, "database disk image is malformed\nmore"))
+        });
+        let err = verdict.unwrap_err();
+        assert_eq!(err.code(), "journal_damaged");
+        assert!(!err.to_string().contains('\n'), "{err}");
+        assert_eq!(calls, 2);
+    }
 }
