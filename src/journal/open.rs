@@ -93,7 +93,11 @@ fn check_path_shape(path: &Path) -> Result<()> {
     if text.is_empty() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
         return Err(Error::invalid(
             "path",
-            format!("{text} names a folder; give the journal's file name, such as {text}journal.sqlite3",),
+            format!(
+                "“{text}” ends with a slash, so it names a folder, not a file; give the \
+                 journal's file name without it: {}",
+                text.trim_end_matches(['/', std::path::MAIN_SEPARATOR])
+            ),
         ));
     }
     Ok(())

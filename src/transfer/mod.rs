@@ -222,5 +222,9 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> crate::Result<()> {
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
+    // The rename itself is durable only once the folder is synced.
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
     Ok(())
 }
