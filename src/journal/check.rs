@@ -237,9 +237,14 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
 
 /// The first line of a report, at most 200 characters.
 pub(crate) fn one_line(text: &str) -> String {
-    let first = text.lines().next().unwrap_or("").trim();
+    // SQLite's checks open with a "*** in database main ***" banner; the finding follows it.
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"));
+    let first = lines.next().unwrap_or("");
     let mut out: String = first.chars().take(200).collect();
-    if first.chars().count() > 200 || text.lines().nth(1).is_some() {
+    if first.chars().count() > 200 || lines.next().is_some() {
         out.push('…');
     }
     out
@@ -293,6 +298,7 @@ mod tests {
         });
         let err = verdict.unwrap_err();
         assert_eq!(err.code(), "journal_damaged");
+        assert!(err.to_string().contains("malformed…"), "{err}");
         assert!(!err.to_string().contains('\n'), "{err}");
         assert_eq!(calls, 2);
     }
