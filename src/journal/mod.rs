@@ -26,7 +26,7 @@ mod settings;
 pub use backup::VerifiedCopy;
 pub use insight_data::RawAggregate;
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
-pub use open::{leftover_pid, process_alive};
+pub(crate) use open::{leftover_pid, process_alive};
 pub use settings::Setting;
 
 use crate::Result;

@@ -255,12 +255,12 @@ fn remove_stale_staging(path: &Path) {
 }
 
 /// The process id at the start of `123` or `123-journal`.
-pub fn leftover_pid(rest: &str) -> Option<u32> {
+pub(crate) fn leftover_pid(rest: &str) -> Option<u32> {
     rest.split('-').next()?.parse().ok()
 }
 
 /// Whether a process with this id is running (so its temporary files are still in use).
-pub fn process_alive(pid: u32) -> bool {
+pub(crate) fn process_alive(pid: u32) -> bool {
     #[cfg(unix)]
     {
         let Ok(pid) = libc::pid_t::try_from(pid) else {
