@@ -2,7 +2,11 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
+<<<<<<< HEAD
 .PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots
+=======
+.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e soak
+>>>>>>> safety
 
 # The desktop app's binary; honours CARGO_TARGET_DIR like cargo does.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
@@ -56,3 +60,12 @@ test-core:
 # Rewrites ui/src/bindings from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p reciprocity --lib bindings
+<<<<<<< HEAD
+=======
+	UPDATE_BINDINGS=1 cargo test -p reciprocity-desktop --test bindings
+
+# The long safety runs: 250 rounds of kills at random points and 5,100 overlapping commands
+# (see docs/reliability.md). The short versions run with `test-core`.
+soak:
+	cargo test -p reciprocity --test crash -- --ignored --nocapture
+>>>>>>> safety

@@ -8,7 +8,7 @@
 use crate::files::{self, ChosenFiles};
 use crate::IpcError;
 use reciprocity::api::data as core_data;
-use reciprocity::api::journal::{self as core_journal, open_journal};
+use reciprocity::api::journal::{self as core_journal, damage_behind, open_journal};
 use reciprocity::api::prelude::*;
 use reciprocity::journal::Journal;
 use reciprocity::ErrorCode;
@@ -105,7 +105,7 @@ impl AppState {
     ) -> Result<T, IpcError> {
         let slot = self.lock();
         let journal = slot.journal.as_ref().map_err(|_| unavailable())?;
-        f(journal).map_err(problem)
+        f(journal).map_err(|e| problem(damage_behind(e, &slot.path)))
     }
 
     /// Runs a write against the open journal.
@@ -114,8 +114,9 @@ impl AppState {
         f: impl FnOnce(&mut Journal) -> reciprocity::Result<T>,
     ) -> Result<T, IpcError> {
         let mut slot = self.lock();
+        let path = slot.path.clone();
         let journal = slot.journal.as_mut().map_err(|_| unavailable())?;
-        f(journal).map_err(problem)
+        f(journal).map_err(|e| problem(damage_behind(e, &path)))
     }
 
     /// Switches to the journal at `path`, closing the current one first.

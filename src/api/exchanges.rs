@@ -113,7 +113,7 @@ pub fn get_exchange(j: &Journal, req: ById) -> Result<Entry> {
 
 pub fn add_exchange(j: &mut Journal, req: AddExchange) -> Result<Entry> {
     let e = match req.new_person {
-        Some(person) => j.add_exchange_with_person(&person, &req.input)?,
+        Some(person) => j.add_exchange_with_new_person(&person, &req.input)?,
         None => j.add_exchange(&req.input)?,
     };
     entry(j, e)

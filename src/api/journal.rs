@@ -86,6 +86,18 @@ pub fn open_journal(path: &Path, now: DateTime<Utc>) -> Result<Opened> {
     Ok(Opened { journal, notice })
 }
 
+/// A storage failure may come from a damaged file: then every page is read, and damage is
+/// reported as such instead of as a failed command.
+pub fn damage_behind(e: Error, path: &Path) -> Error {
+    if !matches!(e, Error::Storage(_)) {
+        return e;
+    }
+    match Journal::open(path).and_then(|j| j.check_every_page()) {
+        Err(found @ Error::JournalDamaged { .. }) => found,
+        _ => e,
+    }
+}
+
 /// True when the journal holds no people and no exchanges yet.
 pub fn is_empty(j: &Journal) -> Result<bool> {
     let filter = ExchangeFilter {

@@ -1,7 +1,7 @@
 //! The `exchange` table: logging, editing, soft delete and restore, settling, listing.
 
 use super::exchange_rows::{exchange_from_row, insert_exchange, COLUMNS};
-use super::people::{insert_person, new_person};
+use super::people::insert_person;
 use super::stored::{read_all, read_first, tags_to_sql};
 use super::{now, Journal};
 use crate::model::{
@@ -49,30 +49,37 @@ impl Journal {
     /// Logs an exchange. A given exchange that names the received one it returns marks that
     /// one returned, in the same transaction.
     pub fn add_exchange(&mut self, input: &ExchangeInput) -> Result<Exchange> {
-        let input = input.validated()?;
-        let tx = self.write()?;
-        let exchange = log_exchange(&tx, input)?;
-        tx.commit()?;
-        Ok(exchange)
+        self.add_exchange_with(None, input)
     }
 
-    /// Adds a new person and logs an exchange with them in one transaction, so a refused
-    /// exchange (or a crash between the two) never leaves the person without it.
-    pub fn add_exchange_with_person(
+    /// Logs an exchange with someone not yet in the journal: the person and the exchange are
+    /// added in one transaction, so neither is kept without the other.
+    pub fn add_exchange_with_new_person(
         &mut self,
         person: &PersonInput,
         input: &ExchangeInput,
     ) -> Result<Exchange> {
-        let person = new_person(person.validated()?, now());
-        let mut input = ExchangeInput {
-            person_id: person.id.clone(),
-            ..input.clone()
+        self.add_exchange_with(Some(person), input)
+    }
+
+    fn add_exchange_with(
+        &mut self,
+        new_person: Option<&PersonInput>,
+        input: &ExchangeInput,
+    ) -> Result<Exchange> {
+        let person = new_person.map(|p| p.validated()).transpose()?;
+        let person = person.map(|p| super::people::new_person(p, now()));
+        let mut input = input.clone();
+        if let Some(p) = &person {
+            input.person_id = p.id.clone();
+            // Someone new has no exchanges for this one to return.
+            input.reciprocates = None;
         }
-        .validated()?;
-        // A new person has no exchanges for this one to return.
-        input.reciprocates = input.reciprocates.filter(|_| false);
+        let input = input.validated()?;
         let tx = self.write()?;
-        insert_person(&tx, &person)?;
+        if let Some(p) = &person {
+            insert_person(&tx, p)?;
+        }
         let exchange = log_exchange(&tx, input)?;
         tx.commit()?;
         Ok(exchange)
@@ -171,6 +178,7 @@ impl Journal {
         returned_by: Option<&str>,
         on: NaiveDate,
     ) -> Result<Exchange> {
+        crate::model::check_date("on", on)?;
         let tx = self.write()?;
         let ex = get_exchange(&tx, id)?.ok_or_else(|| Error::not_found("exchange", id))?;
         if ex.direction != Direction::Received {

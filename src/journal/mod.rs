@@ -15,6 +15,7 @@
 
 mod aggregate;
 mod backup;
+mod check;
 mod checkins;
 mod dismissals;
 mod exchange_rows;
@@ -29,7 +30,9 @@ mod stored;
 mod whole_records;
 
 pub use aggregate::RawAggregate;
+pub use backup::VerifiedCopy;
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
+pub(crate) use open::{leftover_pid, process_alive};
 pub use settings::Setting;
 
 use crate::Result;

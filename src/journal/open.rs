@@ -1,9 +1,19 @@
-//! Opening a journal file carefully: check read-only first, then set pragmas and migrate.
+//! Opening a journal file carefully and cheaply: check it read-only first (see `check`), then
+//! set the connection's pragmas, and take the write lock only when a migration is due.
+//!
+//! Invariants:
+//! - A file we refuse is never modified, and nothing is left beside it.
+//! - Opening costs the same for a new journal and a 20-year one: the full `quick_check` runs
+//!   only on the first open of a day (before that day's backup is taken).
+//! - Readers never wait on a writer: a journal that needs no migration is opened without
+//!   taking the write lock.
+//! - A new journal is built under a temporary name and linked into place whole; temporary
+//!   files left by a process that was killed are removed by the next open.
 
+use super::check::{check_existing, sibling, sqlite_error, unreadable, Depth};
 use crate::{Error, Result};
 use include_dir::{include_dir, Dir};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Our SQLite `application_id`: "RcPj".
@@ -37,53 +47,117 @@ pub fn open_memory() -> Result<Connection> {
     Ok(conn)
 }
 
+/// Opens the journal at `path`, creating it when missing. See the module invariants.
 pub fn open_file(path: &Path) -> Result<Connection> {
-    let found = match std::fs::metadata(path) {
-        Ok(_) => check_existing(path)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            create(path)?;
-            latest_version()
+    check_path_shape(path)?;
+    remove_stale_staging(path);
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => {
+            check_existing(path, depth_for(path))?;
+            check_writable(path)?;
         }
-        Err(e) => {
-            return Err(Error::Io {
-                context: format!("cannot read {}", path.display()),
-                source: e,
-            })
+        Ok(_) => {
+            return Err(Error::invalid(
+                "path",
+                format!(
+                    "{} is not a regular file, so it is not a journal",
+                    path.display()
+                ),
+            ))
         }
-    };
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(path)?,
+        Err(e) => return Err(unreadable(path, &e.to_string())),
+    }
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    set_pragmas(&conn)?;
-    if found < latest_version() {
+    )
+    .map_err(|e| sqlite_error(path, &e))?;
+    set_pragmas(&conn).map_err(|e| storage_error(path, e))?;
+    if read_version(&conn).map_err(|e| storage_error(path, e))? < latest_version() {
         // Keep the journal as it was before changing its schema.
         let backup = crate::transfer::backups::backup_path(
             path,
             crate::transfer::backups::BackupKind::BeforeMigration,
             chrono::Utc::now(),
         );
-        if let Some(dir) = backup.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::Io {
-                context: format!("cannot create the folder {}", dir.display()),
-                source: e,
-            })?;
-        }
-        conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
+        super::backup::write_snapshot(&conn, &backup)?;
+        migrate(&mut conn)?;
     }
-    migrate(&mut conn)?;
     Ok(conn)
+}
+
+/// Refuses paths that name a folder (a trailing slash) before anything is created.
+fn check_path_shape(path: &Path) -> Result<()> {
+    let text = path.as_os_str().to_string_lossy();
+    if text.is_empty() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
+        return Err(Error::invalid(
+            "path",
+            format!(
+                "“{text}” ends with a slash, so it names a folder, not a file; give the \
+                 journal's file name without it: {}",
+                text.trim_end_matches(['/', std::path::MAIN_SEPARATOR])
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The full check runs on the first open of each day; that day's backup marks it done.
+fn depth_for(path: &Path) -> Depth {
+    if crate::transfer::backups::daily_backup_taken(path, chrono::Utc::now()) {
+        Depth::Cheap
+    } else {
+        Depth::Full
+    }
+}
+
+/// A read-only file or mount is reported with its path, instead of failing on first write.
+fn check_writable(path: &Path) -> Result<()> {
+    // Opening for writing without truncating changes neither the bytes nor the times.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map(drop)
+        .map_err(|e| Error::Io {
+            context: format!(
+                "cannot write {} (the file, its folder or its disk is read-only)",
+                path.display()
+            ),
+            source: e,
+        })
+}
+
+/// SQLite failures while opening, with the path and without SQLite's multi-line reports.
+fn storage_error(path: &Path, e: Error) -> Error {
+    match e {
+        Error::Storage(s) => sqlite_error(path, &s),
+        other => other,
+    }
 }
 
 fn set_pragmas(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // Switching to WAL needs the write lock; a journal already in WAL needs nothing.
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+    }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     Ok(())
 }
 
-/// Builds a new journal beside `path` and renames it into place.
+fn read_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// The temporary name a new journal is built under, owned by this process.
+fn staging_path(path: &Path) -> PathBuf {
+    sibling(path, &format!(".new-{}", std::process::id()))
+}
+
+/// Builds a new journal under a temporary name and links it into place.
 fn create(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::Io {
@@ -91,11 +165,15 @@ fn create(path: &Path) -> Result<()> {
             source: e,
         })?;
     }
-    let mut staging = path.as_os_str().to_owned();
-    staging.push(format!(".new-{}", std::process::id()));
-    let staging = PathBuf::from(staging);
+    let staging = staging_path(path);
+    let built = build_new(&staging, path).and_then(|()| link_into_place(&staging, path));
+    remove_with_siblings(&staging);
+    built
+}
+
+fn build_new(staging: &Path, path: &Path) -> Result<()> {
     let built = (|| -> Result<()> {
-        let mut conn = Connection::open(&staging)?;
+        let mut conn = Connection::open(staging)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         initialise(&mut conn)?;
@@ -103,19 +181,99 @@ fn create(path: &Path) -> Result<()> {
         conn.close().map_err(|(_, e)| e)?;
         Ok(())
     })();
-    if let Err(e) = built {
-        let _ = std::fs::remove_file(&staging);
-        return Err(e);
-    }
-    // Another process may have created the journal meanwhile; theirs wins.
-    if path.exists() {
-        let _ = std::fs::remove_file(&staging);
-        return check_existing(path).map(|_| ());
-    }
-    std::fs::rename(&staging, path).map_err(|e| Error::Io {
+    built.map_err(|e| match e {
+        Error::Storage(s) => Error::Io {
+            context: format!("cannot create the journal {}", path.display()),
+            source: std::io::Error::other(super::check::one_line(&s.to_string())),
+        },
+        other => other,
+    })
+}
+
+/// Links the finished file to `path` unless another process created the journal meanwhile
+/// (theirs wins: a hard link never replaces a file).
+fn link_into_place(staging: &Path, path: &Path) -> Result<()> {
+    let linked = std::fs::hard_link(staging, path).or_else(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Ok(()),
+        // File systems without hard links: a rename, after checking the name is still free.
+        _ if !path.exists() => std::fs::rename(staging, path),
+        _ => Ok(()),
+    });
+    linked.map_err(|e| Error::Io {
         context: format!("cannot create the journal {}", path.display()),
         source: e,
-    })
+    })?;
+    sync_dir(path);
+    check_existing(path, Depth::Cheap).map(drop)
+}
+
+/// Makes a rename or new name durable; best effort, as some systems cannot sync folders.
+pub(crate) fn sync_dir(path: &Path) {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Removes a file and the journal, log and shared-memory files SQLite keeps beside it.
+pub(crate) fn remove_with_siblings(path: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(sibling(path, suffix));
+    }
+}
+
+/// Removes `NAME.new-PID` and `NAME.restore-PID` files left by a process killed while creating
+/// the journal or checking a file to restore.
+fn remove_stale_staging(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let rest = [".new-", ".restore-"]
+            .iter()
+            .find_map(|tag| file.strip_prefix(&format!("{name}{tag}")));
+        if rest
+            .and_then(leftover_pid)
+            .is_some_and(|pid| !process_alive(pid))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id at the start of `123` or `123-journal`.
+pub(crate) fn leftover_pid(rest: &str) -> Option<u32> {
+    rest.split('-').next()?.parse().ok()
+}
+
+/// Whether a process with this id is running (so its temporary files are still in use).
+pub(crate) fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // Signal 0 checks for existence; EPERM means it exists under another user.
+        let found = unsafe { libc::kill(pid, 0) } == 0;
+        found || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        pid == std::process::id()
+    }
 }
 
 /// Stamps our application id and applies every migration, in one transaction.
@@ -126,7 +284,11 @@ fn initialise(conn: &mut Connection) -> Result<()> {
     migrate(conn)
 }
 
+/// Applies the migrations this journal lacks. The write lock is taken only when one is due.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    if read_version(conn)? >= latest_version() {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (version, sql) in migrations() {
@@ -137,97 +299,4 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     }
     tx.commit()?;
     Ok(())
-}
-
-/// Everything we check before writing a single byte to an existing file. Returns the
-/// file's schema version.
-pub(super) fn check_existing(path: &Path) -> Result<i64> {
-    let path_buf = path.to_path_buf();
-    let mut header = [0u8; 16];
-    let mut file = std::fs::File::open(path).map_err(|e| Error::Io {
-        context: format!("cannot read {}", path.display()),
-        source: e,
-    })?;
-    let read = file.read(&mut header).map_err(|e| Error::Io {
-        context: format!("cannot read {}", path.display()),
-        source: e,
-    })?;
-    if read == 0 {
-        return Err(Error::JournalEmpty { path: path_buf });
-    }
-    if read < 16 || &header != b"SQLite format 3\0" {
-        return Err(Error::NotSqlite { path: path_buf });
-    }
-    drop(file);
-
-    let conn = open_read_only(path)?;
-    let damaged = |e: rusqlite::Error| Error::JournalDamaged {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    };
-    let app_id: i32 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(damaged)?;
-    if app_id != APPLICATION_ID {
-        return Err(Error::ForeignDatabase { path: path_buf });
-    }
-    let check: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(damaged)?;
-    if check != "ok" {
-        return Err(Error::JournalDamaged {
-            path: path_buf,
-            detail: check,
-        });
-    }
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(damaged)?;
-    if version > latest_version() {
-        return Err(Error::JournalTooNew {
-            path: path_buf,
-            found: version,
-            known: latest_version(),
-        });
-    }
-    Ok(version)
-}
-
-/// A read-only connection that cannot write the file. Without a live write-ahead log the
-/// file is opened `immutable`, so not even lock or shared-memory files appear beside it.
-pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    let live_wal = Path::new(&wal).exists();
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_URI
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let uri = format!(
-        "file:{}?{}",
-        uri_path(path),
-        if live_wal { "mode=ro" } else { "immutable=1" }
-    );
-    Connection::open_with_flags(uri, flags).map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotSqlite {
-            path: path.to_path_buf(),
-        },
-        _ => Error::JournalDamaged {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        },
-    })
-}
-
-/// Percent-encodes the characters that would change the meaning of a `file:` URI.
-fn uri_path(path: &Path) -> String {
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = String::new();
-    for c in abs.to_string_lossy().chars() {
-        match c {
-            '?' | '#' | '%' => out.push_str(&format!("%{:02X}", c as u32)),
-            '\\' => out.push('/'),
-            c => out.push(c),
-        }
-    }
-    out
 }

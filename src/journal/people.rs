@@ -162,6 +162,7 @@ fn write_person(conn: &rusqlite::Connection, sql: &str, p: &Person) -> Result<()
     Ok(())
 }
 
+/// The record for a new person, checked against the model's rules.
 pub(crate) fn insert_person(conn: &rusqlite::Connection, p: &Person) -> Result<()> {
     write_person(conn, INSERT, p)
 }

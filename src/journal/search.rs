@@ -19,11 +19,30 @@ pub fn fts_query(text: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// The longest search, in characters and in words; longer ones cost seconds and find nothing
+/// a shorter one would not.
+pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_WORDS: usize = 12;
+
 impl Journal {
     /// Exchanges whose words start with every word of `text`, best match first.
     pub fn search_exchanges(&self, text: &str, limit: u32) -> Result<Vec<Exchange>> {
+        let chars = text.chars().count();
+        if chars > MAX_QUERY_CHARS {
+            return Err(Error::invalid(
+                "query",
+                format!("a search is at most {MAX_QUERY_CHARS} characters; this one is {chars}"),
+            ));
+        }
         let query =
             fts_query(text).ok_or_else(|| Error::invalid("query", "type a word to search for"))?;
+        let words = query.matches("\"*").count();
+        if words > MAX_QUERY_WORDS {
+            return Err(Error::invalid(
+                "query",
+                format!("a search is at most {MAX_QUERY_WORDS} words; this one has {words}"),
+            ));
+        }
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM exchange_fts f JOIN exchange e ON e.seq = f.rowid
              WHERE exchange_fts MATCH ?1 AND e.deleted_at IS NULL

@@ -13,12 +13,26 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-/// Trims `value` and checks its length in characters is within `min..=max`.
+/// Trims `value` and checks its length in characters is within `min..=max`. Text that is all
+/// invisible (spaces, zero-width characters) counts as empty; control characters other than
+/// line breaks and tabs are refused.
 pub fn check_text(field: &'static str, value: &str, min: usize, max: usize) -> Result<String> {
     let trimmed = value.trim();
     let len = trimmed.chars().count();
     let label = field.replace('_', " ");
-    if len < min {
+    if let Some(c) = trimmed
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{label} holds a control character (U+{:04X}); remove it",
+                u32::from(c)
+            ),
+        ));
+    }
+    if len < min || (min > 0 && trimmed.chars().all(is_invisible)) {
         return Err(Error::invalid(field, format!("{label} cannot be empty")));
     }
     if len > max {
@@ -28,6 +42,12 @@ pub fn check_text(field: &'static str, value: &str, min: usize, max: usize) -> R
         ));
     }
     Ok(trimmed.to_string())
+}
+
+/// Characters that show nothing on their own.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{034f}' | '\u{180e}')
 }
 
 /// Dates outside 1900–2100 are almost always typing mistakes.

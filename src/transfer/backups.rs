@@ -5,6 +5,10 @@
 //! opened each day, keeping 7 daily and 4 weekly (the newest of each older ISO week); one
 //! before every migration, import and restore, keeping the newest 5 of each; `manual` ones
 //! are never removed.
+//!
+//! Invariants: a file gets a backup's name only once written, synced and checked in full (see
+//! `Journal::snapshot_to`), so a backup that a kill or a full disk cut short is never listed
+//! and never counts as the day's; temporary files such a failure leaves are removed later.
 
 use crate::journal::Journal;
 use crate::{Error, Result};
@@ -110,11 +114,15 @@ pub fn list_backups(journal_path: &Path) -> Result<Vec<Backup>> {
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let (kind, taken_at) = parse_name(journal_path, &name)?;
-            Some(Backup {
+            let bytes = e.metadata().ok()?.len();
+            // Files from older versions were named before they were checked: skip any that
+            // is empty or was cut short (its rollback journal still beside it).
+            let cut_short = dir.join(format!("{name}-journal")).exists();
+            (bytes > 0 && !cut_short).then(|| Backup {
                 path: e.path(),
                 kind,
                 taken_at,
-                bytes: e.metadata().map(|m| m.len()).unwrap_or(0),
+                bytes,
             })
         })
         .collect();
@@ -122,11 +130,38 @@ pub fn list_backups(journal_path: &Path) -> Result<Vec<Backup>> {
     Ok(all)
 }
 
+/// Removes temporary files that a backup killed part-way left in the folder.
+fn remove_leftovers(journal_path: &Path) {
+    let Ok(entries) = std::fs::read_dir(backup_dir(journal_path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some((_, rest)) = name.split_once(".sqlite3.partial-") else {
+            continue;
+        };
+        let pid = crate::journal::leftover_pid(rest);
+        if pid.is_some_and(|pid| !crate::journal::process_alive(pid)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the day's backup of the journal at `journal_path` was taken on `now`'s date.
+pub fn daily_backup_taken(journal_path: &Path, now: DateTime<Utc>) -> bool {
+    let today = now.date_naive();
+    list_backups(journal_path).is_ok_and(|all| {
+        all.iter()
+            .any(|b| b.kind == BackupKind::Daily && b.taken_at.date_naive() == today)
+    })
+}
+
 /// Takes a backup of `kind` now and applies the keeping policy.
 pub fn make_backup(journal: &Journal, kind: BackupKind, now: DateTime<Utc>) -> Result<Backup> {
     let journal_path = journal.path().ok_or_else(|| {
         Error::invalid("path", "a journal that lives only in memory has no backups")
     })?;
+    remove_leftovers(journal_path);
     let path = backup_path(journal_path, kind, now);
     journal.snapshot_to(&path)?;
     prune(journal_path)?;
@@ -143,11 +178,7 @@ pub fn daily_backup_if_due(journal: &Journal, now: DateTime<Utc>) -> Result<Opti
     let Some(journal_path) = journal.path() else {
         return Ok(None);
     };
-    let today = now.date_naive();
-    let done = list_backups(journal_path)?
-        .iter()
-        .any(|b| b.kind == BackupKind::Daily && b.taken_at.date_naive() == today);
-    if done {
+    if daily_backup_taken(journal_path, now) {
         return Ok(None);
     }
     make_backup(journal, BackupKind::Daily, now).map(Some)
@@ -200,8 +231,8 @@ fn prune(journal_path: &Path) -> Result<()> {
 /// Replaces the journal with the one in `source`, after checking `source` is a sound journal
 /// and keeping the current journal as a backup. Returns that safety backup.
 pub fn restore(journal: &mut Journal, source: &Path, now: DateTime<Utc>) -> Result<Backup> {
-    journal.check_restorable(source)?;
+    let copy = journal.verified_copy(source)?;
     let safety = make_backup(journal, BackupKind::BeforeRestore, now)?;
-    journal.replace_with(source)?;
+    journal.replace_with_copy(&copy)?;
     Ok(safety)
 }

@@ -6,7 +6,7 @@ use super::{problem, read_text, write_atomically};
 use crate::insight::{DismissAction, Dismissal};
 use crate::journal::{Journal, Records, Setting};
 use crate::model::{CheckIn, Direction, Exchange, Person};
-use crate::{Error, Result};
+use crate::Result;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -87,6 +87,35 @@ pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
             "expected a JSON object at the top",
         ));
     };
+    check_format(path, map)?;
+    let people: Vec<Person> = records(path, map, "people")?;
+    let exchanges: Vec<Exchange> = records(path, map, "exchanges")?;
+    let checkins: Vec<CheckIn> = records(path, map, "checkins")?;
+    let dismissals: Vec<Dismissal> = records(path, map, "dismissals")?;
+    let settings: Vec<Setting> = records(path, map, "settings")?;
+    let exported_at = map
+        .get("exported_at")
+        .cloned()
+        .map(serde_json::from_value)
+        .transpose()
+        .map_err(|e| problem(path, "exported_at", e.to_string()))?
+        .unwrap_or_else(Utc::now);
+    let mut doc = Document::new(
+        exported_at,
+        Records {
+            people,
+            exchanges,
+            checkins,
+            dismissals,
+            settings,
+        },
+    );
+    check_document(path, &mut doc, journal)?;
+    Ok(doc)
+}
+
+/// The document says it is this journal's export, in a version this build reads.
+fn check_format(path: &Path, map: &serde_json::Map<String, Value>) -> Result<()> {
     match map.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
         Some(other) => {
@@ -115,30 +144,7 @@ pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
         }
         None => return Err(problem(path, "version", "is missing or not a number")),
     }
-    let people: Vec<Person> = records(path, map, "people")?;
-    let exchanges: Vec<Exchange> = records(path, map, "exchanges")?;
-    let checkins: Vec<CheckIn> = records(path, map, "checkins")?;
-    let dismissals: Vec<Dismissal> = records(path, map, "dismissals")?;
-    let settings: Vec<Setting> = records(path, map, "settings")?;
-    let exported_at = map
-        .get("exported_at")
-        .cloned()
-        .map(serde_json::from_value)
-        .transpose()
-        .map_err(|e| problem(path, "exported_at", e.to_string()))?
-        .unwrap_or_else(Utc::now);
-    let mut doc = Document::new(
-        exported_at,
-        Records {
-            people,
-            exchanges,
-            checkins,
-            dismissals,
-            settings,
-        },
-    );
-    check_document(path, &mut doc, journal)?;
-    Ok(doc)
+    Ok(())
 }
 
 /// Parses one array of records, naming the record and the field on failure.
@@ -198,6 +204,18 @@ fn check_document(path: &Path, doc: &mut Document, journal: &Journal) -> Result<
             ));
         }
     }
+    let exchanges = check_exchanges(path, doc, &people, journal)?;
+    check_reciprocates(path, doc, &exchanges, journal)?;
+    check_checkin_ids(path, doc)
+}
+
+/// Exchanges: unique ids, settled only when received, and a person in the file or journal.
+fn check_exchanges<'a>(
+    path: &Path,
+    doc: &'a Document,
+    people: &HashMap<&str, usize>,
+    journal: &Journal,
+) -> Result<HashMap<&'a str, &'a Exchange>> {
     let mut exchanges: HashMap<&str, &Exchange> = HashMap::new();
     for (i, e) in doc.exchanges.iter().enumerate() {
         let at = format!("exchanges[{i}] (id {})", e.id);
@@ -223,6 +241,16 @@ fn check_document(path: &Path, doc: &mut Document, journal: &Journal) -> Result<
             ));
         }
     }
+    Ok(exchanges)
+}
+
+/// Each `reciprocates` names an exchange going the other way, in the file or the journal.
+fn check_reciprocates(
+    path: &Path,
+    doc: &Document,
+    exchanges: &HashMap<&str, &Exchange>,
+    journal: &Journal,
+) -> Result<()> {
     for (i, e) in doc.exchanges.iter().enumerate() {
         let Some(target) = &e.reciprocates else {
             continue;
@@ -246,6 +274,10 @@ fn check_document(path: &Path, doc: &mut Document, journal: &Journal) -> Result<
             _ => {}
         }
     }
+    Ok(())
+}
+
+fn check_checkin_ids(path: &Path, doc: &Document) -> Result<()> {
     let mut checkins: HashMap<&str, usize> = HashMap::new();
     for (i, c) in doc.checkins.iter().enumerate() {
         let at = format!("checkins[{i}] (id {})", c.id);
@@ -257,36 +289,9 @@ fn check_document(path: &Path, doc: &mut Document, journal: &Journal) -> Result<
     Ok(())
 }
 
-fn field_problem(path: &Path, at: String, e: Error) -> Error {
-    match e.field() {
-        Some(field) => problem(path, at, format!("{field}: {e}")),
-        None => problem(path, at, e.to_string()),
-    }
-}
-
 /// Applies the model's rules to every record, keeping the trimmed, normalised text.
 fn normalise(path: &Path, doc: &mut Document) -> Result<()> {
-    for (i, p) in doc.people.iter_mut().enumerate() {
-        let v = p
-            .to_input()
-            .validated()
-            .map_err(|e| field_problem(path, format!("people[{i}] (id {})", p.id), e))?;
-        (p.name, p.notes) = (v.name, v.notes);
-    }
-    for (i, e) in doc.exchanges.iter_mut().enumerate() {
-        let v = e
-            .to_input()
-            .validated()
-            .map_err(|err| field_problem(path, format!("exchanges[{i}] (id {})", e.id), err))?;
-        (e.what, e.note, e.tags, e.reciprocates) = (v.what, v.note, v.tags, v.reciprocates);
-    }
-    for (i, c) in doc.checkins.iter_mut().enumerate() {
-        let v = c
-            .to_input()
-            .validated()
-            .map_err(|e| field_problem(path, format!("checkins[{i}] (id {})", c.id), e))?;
-        (c.reflection, c.prompt) = (v.reflection, v.prompt);
-    }
+    super::check::normalise_records(path, &mut doc.people, &mut doc.exchanges, &mut doc.checkins)?;
     for (i, d) in doc.dismissals.iter().enumerate() {
         let at = format!("dismissals[{i}]");
         if d.insight_id.trim().is_empty() {

@@ -4,6 +4,7 @@
 //! record, and the field, and the journal is then left exactly as it was.
 
 pub mod backups;
+mod check;
 pub mod csv_export;
 pub mod daylio;
 pub mod document;
@@ -86,7 +87,7 @@ pub fn import_file(
     options: &ImportOptions,
     now: DateTime<Utc>,
 ) -> crate::Result<ImportSummary> {
-    let (records, skipped) = match format {
+    let (mut records, skipped) = match format {
         ImportFormat::Json => (document::read_json_records(path, journal)?, Vec::new()),
         ImportFormat::Vcard => vcard::read_vcard_records(journal, path, options.relationship, now)?,
         ImportFormat::Monica => monica::read_monica_records(path, options.relationship, now)?,
@@ -95,6 +96,7 @@ pub fn import_file(
             Vec::new(),
         ),
     };
+    check::check_records(path, &mut records)?;
     if journal.path().is_some() {
         backups::make_backup(journal, backups::BackupKind::BeforeImport, now)?;
     }
@@ -220,5 +222,9 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> crate::Result<()> {
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
+    // The rename itself is durable only once the folder is synced.
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
     Ok(())
 }

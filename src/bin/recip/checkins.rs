@@ -24,7 +24,7 @@ pub fn add(journal: &mut Journal, a: CheckinArgs, json: bool) -> Result<()> {
     if json {
         return print_json(&c);
     }
-    println!("Checked in: {}", checkin_line(&c));
+    say!("Checked in: {}", checkin_line(&c));
     Ok(())
 }
 
@@ -40,10 +40,10 @@ pub fn list(journal: &Journal, a: CheckinsArgs, json: bool) -> Result<()> {
         return print_json(&all);
     }
     if all.is_empty() {
-        println!("No check-ins yet. `recip checkin --mood 0 --owing 1 --text \"…\"` records one.");
+        say!("No check-ins yet. `recip checkin --mood 0 --owing 1 --text \"…\"` records one.");
     }
     for c in &all {
-        println!("{}", checkin_line(c));
+        say!("{}", checkin_line(c));
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ pub fn export(journal: &Journal, a: ExportArgs) -> Result<()> {
     match a.format {
         ExportFormat::Json => {
             let n = data::export_json(journal, &a.file, Utc::now())?;
-            println!(
+            say!(
                 "Exported {} people, {} exchanges and {} check-ins to {}",
                 n.people,
                 n.exchanges,
@@ -23,7 +23,7 @@ pub fn export(journal: &Journal, a: ExportArgs) -> Result<()> {
         }
         ExportFormat::Csv => {
             let n = data::export_csv(journal, &a.file)?;
-            println!("Exported {} exchanges to {}", n.exchanges, a.file.display());
+            say!("Exported {} exchanges to {}", n.exchanges, a.file.display());
         }
     }
     Ok(())
@@ -52,8 +52,8 @@ pub fn import(journal: &mut Journal, a: ImportArgs, json: bool) -> Result<()> {
     if json {
         return print_json(&summary);
     }
-    println!("Imported {}", a.file.display());
-    println!("{}", summary.describe());
+    say!("Imported {}", a.file.display());
+    say!("{}", summary.describe());
     Ok(())
 }
 
@@ -64,7 +64,7 @@ pub fn backup(journal: &mut Journal, command: Option<BackupCommand>, json: bool)
             if json {
                 return print_json(&b);
             }
-            println!("Backed up to {}", b.path.display());
+            say!("Backed up to {}", b.path.display());
         }
         Some(BackupCommand::List) => {
             let all = data::list_backups(journal, Empty {})?;
@@ -72,10 +72,10 @@ pub fn backup(journal: &mut Journal, command: Option<BackupCommand>, json: bool)
                 return print_json(&all);
             }
             if all.is_empty() {
-                println!("No backups yet. `recip backup` makes one.");
+                say!("No backups yet. `recip backup` makes one.");
             }
             for b in all {
-                println!(
+                say!(
                     "{}  {:<17} {:>9} bytes  {}",
                     b.taken_at.format("%Y-%m-%d %H:%M"),
                     b.kind.as_str(),
@@ -91,7 +91,7 @@ pub fn backup(journal: &mut Journal, command: Option<BackupCommand>, json: bool)
 
 pub fn restore(journal: &mut Journal, file: &Path) -> Result<()> {
     let safety = data::restore_backup(journal, file, Utc::now())?;
-    println!("Restored the journal from {}", file.display());
-    println!("The journal as it was is kept in {}", safety.path.display());
+    say!("Restored the journal from {}", file.display());
+    say!("The journal as it was is kept in {}", safety.path.display());
     Ok(())
 }

@@ -69,9 +69,9 @@ fn print_one(journal: &Journal, e: &Entry, json: bool, headline: &str) -> Result
         },
     )?;
     if !headline.is_empty() {
-        println!("{headline}");
+        say!("{headline}");
     }
-    println!("{}", exchange_details(&e.exchange, &person));
+    say!("{}", exchange_details(&e.exchange, &person));
     Ok(())
 }
 
@@ -80,10 +80,10 @@ fn print_many(list: &[Entry], json: bool, empty: &str) -> Result<()> {
         return print_json(list);
     }
     if list.is_empty() {
-        println!("{empty}");
+        say!("{empty}");
     }
     for e in list {
-        println!("{}", exchange_line(&e.exchange, &e.person_name));
+        say!("{}", exchange_line(&e.exchange, &e.person_name));
     }
     Ok(())
 }
@@ -158,13 +158,14 @@ pub fn edit(journal: &mut Journal, a: EditArgs, json: bool) -> Result<()> {
 pub fn delete(journal: &mut Journal, id: &str, delete: bool) -> Result<()> {
     if delete {
         let e = exchanges::delete_exchange(journal, ById { id: id.into() })?.exchange;
-        println!(
+        say!(
             "Deleted “{}”; `recip restore {}` brings it back",
-            e.what, e.id
+            e.what,
+            e.id
         );
     } else {
         let e = exchanges::restore_exchange(journal, ById { id: id.into() })?.exchange;
-        println!("Restored “{}”", e.what);
+        say!("Restored “{}”", e.what);
     }
     Ok(())
 }

@@ -68,9 +68,7 @@ pub fn balance(journal: &Journal, a: BalanceArgs, json: bool) -> Result<()> {
         return print_json(&r.balances);
     }
     if r.balances.is_empty() {
-        println!(
-            "No balances yet: they appear once you log what you give and receive (`recip log`)."
-        );
+        say!("No balances yet: they appear once you log what you give and receive (`recip log`).");
         return Ok(());
     }
     for b in &r.balances {
@@ -80,7 +78,7 @@ pub fn balance(journal: &Journal, a: BalanceArgs, json: bool) -> Result<()> {
             BalanceLabel::TheyGiveMore => "they give more",
             BalanceLabel::AboutEven => "about even",
         };
-        println!(
+        say!(
             "{:<24} {:>3.0}% given (80%: {:.0}–{:.0}%)  {:>3} given / {:>3} received  {}",
             b.name,
             b.share * 100.0,
@@ -103,39 +101,39 @@ pub fn insights(journal: &mut Journal, a: InsightsArgs, json: bool) -> Result<()
                 return print_json(&r.insights);
             }
             if r.insights.is_empty() {
-                println!("Nothing to point out yet: insights appear as your journal grows.");
+                say!("Nothing to point out yet: insights appear as your journal grows.");
             }
             for i in &r.insights {
                 print_insight(i);
             }
             if !r.hidden.is_empty() {
-                println!("({} dismissed or snoozed.)", r.hidden.len());
+                say!("({} dismissed or snoozed.)", r.hidden.len());
             }
             Ok(())
         }
         Some(InsightCommand::Dismiss { id }) => {
             let insight = review::find_insight(journal, &id, now)?;
             review::dismiss_insight(journal, InsightAt { id, now })?;
-            println!("Dismissed: {}", insight.headline);
+            say!("Dismissed: {}", insight.headline);
             Ok(())
         }
         Some(InsightCommand::Snooze { id, until }) => {
             let insight = review::find_insight(journal, &id, now);
             review::snooze_insight(journal, SnoozeInsight { id, now, until })?;
-            println!("Snoozed until {until}: {}", insight?.headline);
+            say!("Snoozed until {until}: {}", insight?.headline);
             Ok(())
         }
     }
 }
 
 fn print_insight(i: &Insight) {
-    println!("[{}] {}", i.severity.as_str(), i.headline);
+    say!("[{}] {}", i.severity.as_str(), i.headline);
     for r in &i.reasons {
-        println!("    - {}", r.text);
+        say!("    - {}", r.text);
     }
-    println!("    research: {}", i.research.join(", "));
-    println!("    id: {}", i.id);
-    println!();
+    say!("    research: {}", i.research.join(", "));
+    say!("    id: {}", i.id);
+    say!();
 }
 
 pub fn references_list(json: bool) -> Result<()> {
@@ -144,7 +142,7 @@ pub fn references_list(json: bool) -> Result<()> {
         return print_json(&all);
     }
     for r in &all {
-        println!("[{}] {}", r.key, r.citation());
+        say!("[{}] {}", r.key, r.citation());
     }
     Ok(())
 }
@@ -154,9 +152,13 @@ pub fn demo(journal: &mut Journal, a: DemoArgs, json: bool) -> Result<()> {
     if json {
         return print_json(&made);
     }
-    println!(
+    say!(
         "Wrote a sample journal: {} people, {} exchanges, {} check-ins (seed {}, {} years).",
-        made.people, made.exchanges, made.checkins, made.seed, made.years
+        made.people,
+        made.exchanges,
+        made.checkins,
+        made.seed,
+        made.years
     );
     Ok(())
 }

@@ -3,6 +3,17 @@
 //! Exit codes: 0 on success, 2 on usage errors (clap), 1 on every other error, with one
 //! line on stderr. Every read command takes `--json`, printing the model's own field names.
 
+/// `println!` for text that may hold the user's words: control characters are shown, not
+/// obeyed by the terminal.
+macro_rules! say {
+    () => {
+        println!()
+    };
+    ($($arg:tt)*) => {
+        println!("{}", reciprocity::text::printable(&format!($($arg)*)))
+    };
+}
+
 mod args;
 mod checkins;
 mod data;
@@ -26,12 +37,24 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
-    match run(cli) {
+    let db = cli.db.clone();
+    match run(cli).map_err(|e| damage_behind(e, db)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", output::describe_error(&e));
+            eprintln!(
+                "error: {}",
+                reciprocity::text::printable(&output::describe_error(&e))
+            );
             ExitCode::from(1)
         }
+    }
+}
+
+/// The error to report: a storage failure on a damaged file is reported as the damage.
+fn damage_behind(e: reciprocity::Error, db: Option<std::path::PathBuf>) -> reciprocity::Error {
+    match Journal::resolve_path(db) {
+        Ok(path) => reciprocity::api::journal::damage_behind(e, &path),
+        Err(_) => e,
     }
 }
 

@@ -1,6 +1,6 @@
 //! How results and errors read on a terminal.
 
-use reciprocity::model::{CheckIn, Direction, Exchange, Person};
+use reciprocity::model::{CheckIn, Direction, Exchange, Person, Vocabulary};
 use reciprocity::Error;
 use serde::Serialize;
 

@@ -82,9 +82,11 @@ pub fn add(journal: &mut Journal, a: PersonAddArgs, json: bool) -> Result<()> {
     if json {
         return print_json(&person);
     }
-    println!(
+    say!(
         "Added {} ({}) {}",
-        person.name, person.relationship, person.id
+        person.name,
+        person.relationship,
+        person.id
     );
     Ok(())
 }
@@ -96,7 +98,7 @@ pub fn list(journal: &Journal, a: PersonListArgs, json: bool) -> Result<()> {
         return print_json(&all);
     }
     if all.is_empty() {
-        println!("No one yet. Add someone with `recip person add NAME --relationship REL`.");
+        say!("No one yet. Add someone with `recip person add NAME --relationship REL`.");
     }
     for s in all {
         let last = s
@@ -108,7 +110,7 @@ pub fn list(journal: &Journal, a: PersonListArgs, json: bool) -> Result<()> {
         } else {
             ""
         };
-        println!(
+        say!(
             "{:<20} {:<13} {:<10} gave {:>3}  got {:>3}  {last}  {}{archived}",
             s.person.name,
             s.person.relationship.as_str(),
@@ -126,16 +128,16 @@ pub fn show(journal: &Journal, text: &str, json: bool) -> Result<()> {
     if json {
         return print_json(&person);
     }
-    println!(
+    say!(
         "{} ({}, {})",
         person.name,
         person.relationship,
         person.sphere()
     );
     if !person.notes.is_empty() {
-        println!("{}", person.notes);
+        say!("{}", person.notes);
     }
-    println!("id {}", person.id);
+    say!("id {}", person.id);
     Ok(())
 }
 
@@ -156,7 +158,7 @@ pub fn edit(journal: &mut Journal, a: PersonEditArgs, json: bool) -> Result<()> 
     if json {
         return print_json(&updated);
     }
-    println!("Updated {} ({})", updated.name, updated.relationship);
+    say!("Updated {} ({})", updated.name, updated.relationship);
     Ok(())
 }
 
@@ -164,13 +166,13 @@ pub fn archive(journal: &mut Journal, text: &str, archive: bool) -> Result<()> {
     let person = find(journal, text)?;
     if archive {
         people::archive_person(journal, ById { id: person.id })?;
-        println!(
+        say!(
             "Archived {}; `recip person unarchive` brings them back",
             person.name
         );
     } else {
         people::unarchive_person(journal, ById { id: person.id })?;
-        println!("{} is back in your lists", person.name);
+        say!("{} is back in your lists", person.name);
     }
     Ok(())
 }
