@@ -72,8 +72,6 @@ impl Journal {
         let mut input = input.clone();
         if let Some(p) = &person {
             input.person_id = p.id.clone();
-            // Someone new has no exchanges for this one to return.
-            input.reciprocates = None;
         }
         let input = input.validated()?;
         let tx = self.write()?;
