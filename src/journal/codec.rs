@@ -1,6 +1,9 @@
 //! How model vocabularies are stored: as their snake_case names.
 
-use crate::model::{Direction, Initiative, Kind, Relationship, Settlement, Sphere};
+use crate::model::{
+    Answer, Direction, FollowThrough, Initiative, Kind, Relationship, RequestDirection, Settlement,
+    Sphere,
+};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 macro_rules! stored_as_text {
@@ -27,7 +30,10 @@ stored_as_text!(
     Direction,
     Kind,
     Initiative,
-    Settlement
+    Settlement,
+    RequestDirection,
+    Answer,
+    FollowThrough
 );
 
 /// Tags are stored as a JSON array, so `json_each` can filter on them.

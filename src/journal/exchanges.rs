@@ -2,6 +2,7 @@
 
 use super::codec::tags_to_sql;
 use super::exchange_rows::{exchange_from_row, insert_exchange, COLUMNS};
+use super::request_rows::{check_fulfils, mark_followed_through};
 use super::{now, Journal};
 use crate::model::{
     new_id, Direction, Exchange, ExchangeFilter, ExchangeInput, Relationship, Settlement,
@@ -31,6 +32,7 @@ impl Journal {
             initiative: input.initiative,
             sphere: input.sphere,
             reciprocates: input.reciprocates,
+            fulfils: input.fulfils,
             settlement: (input.direction == Direction::Received).then_some(Settlement::Open),
             settled_on: None,
             tags: input.tags,
@@ -42,6 +44,9 @@ impl Journal {
         insert_exchange(&tx, &exchange)?;
         if let Some(target) = &exchange.reciprocates {
             mark_returned(&tx, target, exchange.occurred_on)?;
+        }
+        if let Some(request) = &exchange.fulfils {
+            mark_followed_through(&tx, request)?;
         }
         tx.commit()?;
         Ok(exchange)
@@ -69,7 +74,7 @@ impl Journal {
                 occurred_at = ?5, kind = ?6, what = ?7, note = ?8, value = ?9, initiative = ?10,
                 sphere = ?11, reciprocates = ?12, settlement = ?13, settled_on = ?14, tags = ?15,
                 gratitude = ?16, indebtedness = ?17, pressure = ?18, discomfort = ?19,
-                warmth = ?20, drained = ?21, expectation = ?22, updated_at = ?23
+                warmth = ?20, drained = ?21, expectation = ?22, updated_at = ?23, fulfils = ?24
              WHERE id = ?1",
             params![
                 id,
@@ -94,12 +99,18 @@ impl Journal {
                 f.warmth,
                 f.drained,
                 f.expectation,
-                now()
+                now(),
+                input.fulfils
             ],
         )?;
         if let Some(target) = input.reciprocates.as_deref() {
             if old.reciprocates.as_deref() != Some(target) {
                 mark_returned(&tx, target, input.occurred_on)?;
+            }
+        }
+        if let Some(request) = input.fulfils.as_deref() {
+            if old.fulfils.as_deref() != Some(request) {
+                mark_followed_through(&tx, request)?;
             }
         }
         tx.commit()?;
@@ -247,6 +258,7 @@ fn check_references(conn: &Connection, input: &ExchangeInput, own_id: Option<&st
             format!("no person with id {}", input.person_id),
         ));
     }
+    check_fulfils(conn, input)?;
     let Some(target_id) = input.reciprocates.as_deref() else {
         return Ok(());
     };

@@ -19,11 +19,14 @@ mod insight_data;
 mod merge;
 mod open;
 mod people;
+mod request_rows;
+mod requests;
 mod search;
 mod settings;
 
 pub use insight_data::RawAggregate;
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
+pub use request_rows::fulfilled_by;
 pub use settings::Setting;
 
 use crate::Result;

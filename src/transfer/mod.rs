@@ -5,9 +5,11 @@
 
 pub mod backups;
 pub mod csv_export;
+pub mod csv_requests;
 pub mod daylio;
 pub mod document;
 pub mod monica;
+mod request_document;
 pub mod vcard;
 
 use crate::journal::{Journal, MergeSummary};
