@@ -12,7 +12,7 @@ pub mod monica;
 mod request_document;
 pub mod vcard;
 
-use crate::journal::{Journal, MergeSummary};
+use crate::journal::{Journal, MergeCount, MergeSummary};
 use crate::model::Relationship;
 use crate::Error;
 use chrono::{DateTime, Utc};
@@ -135,6 +135,13 @@ impl ImportSummary {
             m.settings.added,
             m.settings.updated
         );
+        // Files without asks (every format but the backup) keep their familiar summary.
+        if m.requests != MergeCount::default() {
+            out.push_str(&format!(
+                "\nAsks: {} added, {} updated, {} already up to date.",
+                m.requests.added, m.requests.updated, m.requests.unchanged
+            ));
+        }
         if !self.skipped.is_empty() {
             out.push_str(&format!("\nSkipped {}:", self.skipped.len()));
             for s in &self.skipped {
