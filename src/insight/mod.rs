@@ -9,12 +9,16 @@
 //!
 //! Kinds: `gives_more`, `receives_more` ([`balance`]), `over_giving`, `anxiety_growing`,
 //! `sphere_contrast`, `style_in_kind`, `style_escalating`, `unsolicited_weighs_more`,
-//! `open_loop`, `retaliation_spiral`.
+//! `open_loop`, `retaliation_spiral`, and the tactics used on you: `favour_before_ask`,
+//! `door_in_the_face`, `thats_not_all` (read from requests).
 
 pub mod anxiety;
+mod asks;
 pub mod balance;
 mod context;
 pub mod dismissal;
+mod door_in_the_face;
+mod favour_before_ask;
 mod open_loops;
 mod over_giving;
 pub mod references;
@@ -23,10 +27,12 @@ mod sphere;
 mod spiral;
 pub mod stats;
 mod style;
+mod thats_not_all;
 pub mod types;
 mod unsolicited;
 
 pub use anxiety::{AnxietyPoint, AnxietySeries, AnxietyTrend};
+pub use asks::RequestFact;
 pub use balance::{BalanceLabel, BalancePoint, PersonBalance};
 pub use dismissal::{DismissAction, Dismissal};
 pub use open_loops::OpenLoop;
@@ -81,6 +87,9 @@ pub fn analyse(
     all.extend(unsolicited::insights(&ctx));
     all.extend(open_loops::insights(&ctx, &open_loops));
     all.extend(spiral::insights(&ctx));
+    all.extend(favour_before_ask::insights(&ctx, &data.requests));
+    all.extend(door_in_the_face::insights(&ctx, &data.requests));
+    all.extend(thats_not_all::insights(&ctx, &data.requests));
     all.sort_by(|a, b| {
         dismissal::rank(a.severity)
             .cmp(&dismissal::rank(b.severity))

@@ -54,6 +54,8 @@ pub struct Data {
     pub people: Vec<Person>,
     pub exchanges: Vec<ExchangeFact>,
     pub checkins: Vec<CheckIn>,
+    /// Asks, made of the user and by the user (see [`super::asks::RequestFact`]).
+    pub requests: Vec<super::asks::RequestFact>,
 }
 
 impl Data {
@@ -71,11 +73,12 @@ impl Data {
                 .filter(|c| c.deleted_at.is_none())
                 .cloned()
                 .collect(),
+            requests: Vec::new(),
         }
     }
 }
 
-/// The ten kinds of insight. Their snake_case names are stable (CLI, JSON, stored dismissals).
+/// The kinds of insight. Their snake_case names are stable (CLI, JSON, stored dismissals).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum InsightKind {
@@ -89,6 +92,9 @@ pub enum InsightKind {
     UnsolicitedWeighsMore,
     OpenLoop,
     RetaliationSpiral,
+    FavourBeforeAsk,
+    DoorInTheFace,
+    ThatsNotAll,
 }
 
 impl InsightKind {
@@ -103,6 +109,9 @@ impl InsightKind {
         InsightKind::UnsolicitedWeighsMore,
         InsightKind::OpenLoop,
         InsightKind::RetaliationSpiral,
+        InsightKind::FavourBeforeAsk,
+        InsightKind::DoorInTheFace,
+        InsightKind::ThatsNotAll,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -117,6 +126,9 @@ impl InsightKind {
             InsightKind::UnsolicitedWeighsMore => "unsolicited_weighs_more",
             InsightKind::OpenLoop => "open_loop",
             InsightKind::RetaliationSpiral => "retaliation_spiral",
+            InsightKind::FavourBeforeAsk => "favour_before_ask",
+            InsightKind::DoorInTheFace => "door_in_the_face",
+            InsightKind::ThatsNotAll => "thats_not_all",
         }
     }
 

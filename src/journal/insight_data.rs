@@ -115,7 +115,7 @@ pub struct RawAggregate {
 
 impl Journal {
     /// Everything the insight engine reads: every person (archived too), every live
-    /// exchange's facts, and every live check-in. `what` is read only where the engine shows
+    /// exchange's facts, every live request's facts, and every live check-in. `what` is read only where the engine shows
     /// it (receipts still open); elsewhere it is left empty, which keeps the read lean.
     pub fn load_insight_data(&self) -> Result<Data> {
         self.load_insight_data_since(None)
@@ -143,6 +143,7 @@ impl Journal {
             people: self.list_people(true)?,
             exchanges,
             checkins: self.list_checkins(since, None)?,
+            requests: super::request_rows::list_request_facts(&self.conn, since)?,
         })
     }
 

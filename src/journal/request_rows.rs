@@ -4,8 +4,10 @@
 
 use super::codec::{tags_from_sql, tags_to_sql};
 use super::{now, Merged};
+use crate::insight::RequestFact;
 use crate::model::{Direction, ExchangeInput, FollowThrough, Request, RequestDirection};
 use crate::{Error, Result};
+use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -185,4 +187,34 @@ pub(crate) fn mark_followed_through(conn: &Connection, id: &str) -> Result<()> {
         params![id, FollowThrough::Yes, now()],
     )?;
     Ok(())
+}
+
+/// The facts of every live request on or after `since`: what the insight engine reads.
+pub(crate) fn list_request_facts(
+    conn: &Connection,
+    since: Option<NaiveDate>,
+) -> Result<Vec<RequestFact>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, person_id, direction, on_date, size, answer, followed_through, pressure,
+                obligation, sweetened, follows
+         FROM request
+         WHERE deleted_at IS NULL AND (?1 IS NULL OR on_date >= ?1)
+         ORDER BY on_date, seq",
+    )?;
+    let rows = stmt.query_map(params![since], |r| {
+        Ok(RequestFact {
+            id: r.get(0)?,
+            person_id: r.get(1)?,
+            direction: r.get(2)?,
+            on: r.get(3)?,
+            size: r.get(4)?,
+            answer: r.get(5)?,
+            followed_through: r.get(6)?,
+            pressure: r.get(7)?,
+            obligation: r.get(8)?,
+            sweetened: r.get(9)?,
+            follows: r.get(10)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
