@@ -71,10 +71,7 @@ fn find<'a, 'b>(ctx: &Ctx, favours: &[&'b Ex<'a>], asks: &'b [Ask<'a>]) -> Optio
             (0..=window).contains(&gap)
         });
         match before {
-            Some(favour) => sequences.push(Sequence {
-                favour: *favour,
-                ask,
-            }),
+            Some(favour) => sequences.push(Sequence { favour, ask }),
             None if ask.answered() => without.push(ask),
             None => {}
         }
