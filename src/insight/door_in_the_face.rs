@@ -32,12 +32,15 @@ pub(crate) fn insights(ctx: &Ctx, requests: &[RequestFact]) -> Vec<Insight> {
     out
 }
 
+fn linked(declined: &Ask, later: &Ask) -> bool {
+    later.fact.follows.as_deref() == Some(declined.fact.id.as_str())
+}
+
 /// Whether `later` is a smaller ask replacing `declined`, within the window.
 fn replaces(ctx: &Ctx, declined: &Ask, later: &Ask) -> bool {
     let gap = (later.fact.on - declined.fact.on).num_days();
-    let linked = later.fact.follows.as_deref() == Some(declined.fact.id.as_str());
     let smaller = later.fact.size + ctx.s.door_min_size_drop <= declined.fact.size;
-    (0..=ctx.s.door_window_days).contains(&gap) && (linked || smaller)
+    (0..=ctx.s.door_window_days).contains(&gap) && (linked(declined, later) || smaller)
 }
 
 /// Each declined ask paired with the first later smaller ask agreed to; each ask used once.
@@ -48,8 +51,14 @@ fn find<'a, 'b>(ctx: &Ctx, asks: &'b [Ask<'a>]) -> Vec<Concession<'a, 'b>> {
         if declined.fact.answer != Answer::Declined || used[k] {
             continue;
         }
-        let next = (k + 1..asks.len())
-            .find(|&m| !used[m] && asks[m].agreed() && replaces(ctx, declined, &asks[m]));
+        // A same-day ask counts when it comes later in the list or names the declined one.
+        let next = (0..asks.len()).find(|&m| {
+            m != k
+                && !used[m]
+                && asks[m].agreed()
+                && replaces(ctx, declined, &asks[m])
+                && (m > k || asks[m].fact.on > declined.fact.on || linked(declined, &asks[m]))
+        });
         let Some(m) = next else { continue };
         if asks[m].age > ctx.s.door_lookback_days {
             continue;

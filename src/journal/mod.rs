@@ -21,6 +21,7 @@ mod open;
 mod people;
 mod request_rows;
 mod requests;
+mod sample;
 mod search;
 mod settings;
 
