@@ -61,7 +61,9 @@ pub struct MergeSummary {
     pub checkins: MergeCount,
     pub dismissals: MergeCount,
     pub settings: MergeCount,
-    pub requests: MergeCount,
+    /// `None` when the records held no asks (an older backup, contacts, moods).
+    #[ts(optional = nullable)]
+    pub requests: Option<MergeCount>,
 }
 
 impl Journal {
@@ -87,8 +89,12 @@ impl Journal {
         for p in &records.people {
             summary.people.count(merge_person(&tx, p)?);
         }
-        for r in &records.requests {
-            summary.requests.count(merge_request(&tx, r)?);
+        if !records.requests.is_empty() {
+            let mut count = MergeCount::default();
+            for r in &records.requests {
+                count.count(merge_request(&tx, r)?);
+            }
+            summary.requests = Some(count);
         }
         for e in &records.exchanges {
             summary.exchanges.count(merge_exchange(&tx, e)?);

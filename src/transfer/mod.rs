@@ -12,7 +12,7 @@ pub mod monica;
 mod request_document;
 pub mod vcard;
 
-use crate::journal::{Journal, MergeCount, MergeSummary};
+use crate::journal::{Journal, MergeSummary};
 use crate::model::Relationship;
 use crate::Error;
 use chrono::{DateTime, Utc};
@@ -136,10 +136,10 @@ impl ImportSummary {
             m.settings.updated
         );
         // Files without asks (every format but the backup) keep their familiar summary.
-        if m.requests != MergeCount::default() {
+        if let Some(r) = &m.requests {
             out.push_str(&format!(
                 "\nAsks: {} added, {} updated, {} already up to date.",
-                m.requests.added, m.requests.updated, m.requests.unchanged
+                r.added, r.updated, r.unchanged
             ));
         }
         if !self.skipped.is_empty() {
