@@ -452,3 +452,100 @@ fn the_csv_of_asks_has_one_row_per_live_ask_with_formulas_made_text() {
     );
     assert!(lines.next().is_none());
 }
+
+#[test]
+fn a_journal_from_before_asks_is_migrated_keeping_its_exchanges() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "application_id", 0x5263_506a)
+            .unwrap();
+        for sql in [
+            include_str!("../migrations/0001_initial.sql"),
+            include_str!("../migrations/0002_insight_state.sql"),
+            include_str!("../migrations/0003_checkin_optional_ratings.sql"),
+        ] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.execute_batch(
+            "INSERT INTO person VALUES ('p1', 'Sam', 'friend', '', NULL,
+                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+             INSERT INTO exchange (id, person_id, direction, occurred_on, kind, what, value,
+                 created_at, updated_at)
+             VALUES ('e1', 'p1', 'given', '2026-01-02', 'favour', 'a lift', 2,
+                 '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    }
+    let mut j = Journal::open(&path).unwrap();
+    assert_eq!(j.schema_version().unwrap(), 4);
+    assert_eq!(j.get_exchange("e1").unwrap().fulfils, None);
+    let mut a = RequestInput::new("p1", RequestDirection::ToYou, day(1), "a lift back");
+    a.answer = Answer::Agreed;
+    let r = j.add_request(&a).unwrap();
+    let mut edit = j.get_exchange("e1").unwrap().to_input();
+    edit.fulfils = Some(r.id.clone());
+    j.update_exchange("e1", &edit).unwrap();
+    assert_eq!(
+        j.get_request(&r.id).unwrap().followed_through,
+        Some(FollowThrough::Yes)
+    );
+}
+
+#[test]
+fn the_insight_data_holds_live_asks_from_the_horizon_on() {
+    let (mut j, ps) = journal_with(&["Sam"]);
+    let old = j.add_request(&ask(&ps[0], 1, "old")).unwrap();
+    let kept = j.add_request(&ask(&ps[0], 10, "kept")).unwrap();
+    let gone = j.add_request(&ask(&ps[0], 11, "gone")).unwrap();
+    j.delete_request(&gone.id).unwrap();
+    let ids = |d: reciprocity::insight::Data| -> Vec<String> {
+        d.requests.into_iter().map(|r| r.id).collect()
+    };
+    assert_eq!(
+        ids(j.load_insight_data().unwrap()),
+        [old.id, kept.id.clone()]
+    );
+    assert_eq!(
+        ids(j.load_insight_data_since(Some(day(5))).unwrap()),
+        [kept.id]
+    );
+}
+
+#[test]
+fn deleting_the_favours_in_the_journal_removes_a_favour_before_an_ask() {
+    use reciprocity::insight::{analyse, InsightKind, Settings};
+    let (mut j, ps) = journal_with(&["Gina"]);
+    let mut favours = Vec::new();
+    // Twenty days apart, so each ask has only its own favour within two weeks before it.
+    for k in 0..3 {
+        let on = day(1) + chrono::Duration::days(20 * k);
+        let mut f = ExchangeInput::new(&ps[0].id, Direction::Received, on, "brought coffee");
+        f.initiative = Some(reciprocity::model::Initiative::Unsolicited);
+        favours.push(j.add_exchange(&f).unwrap().id);
+        let asked = on + chrono::Duration::days(3);
+        let mut a = RequestInput::new(&ps[0].id, RequestDirection::ToYou, asked, "cover my shift");
+        a.answer = Answer::Agreed;
+        a.obligation = Some(3);
+        j.add_request(&a).unwrap();
+    }
+    let now = day(1) + chrono::Duration::days(70);
+    let raised = |j: &Journal| {
+        analyse(
+            &j.load_insight_data().unwrap(),
+            &Settings::default(),
+            &[],
+            now,
+        )
+        .insights
+        .iter()
+        .any(|i| i.kind == InsightKind::FavourBeforeAsk)
+    };
+    assert!(raised(&j));
+    j.delete_exchange(&favours[1]).unwrap();
+    assert!(!raised(&j));
+    j.restore_exchange(&favours[1]).unwrap();
+    assert!(raised(&j));
+}
