@@ -48,6 +48,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     StylePair::export_all(&cfg)?;
     OpenLoop::export_all(&cfg)?;
     Reference::export_all(&cfg)?;
+    AskTable::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
     Dismissal::export_all(&cfg)?;
     DismissAction::export_all(&cfg)?;

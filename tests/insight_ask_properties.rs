@@ -39,6 +39,7 @@ fn ask(j: &mut Journal, person: &str, days_ago: i64, obligation: u8) {
         followed_through: None,
         pressure: None,
         obligation: Some(obligation),
+        free_to_refuse: None,
         sweetened: true,
         follows: None,
     });

@@ -58,6 +58,7 @@ fn ask(j: &mut Journal, person: &str, days_ago: i64, size: u8, answer: Answer) -
         followed_through: answer.said_yes().then_some(FollowThrough::NotYet),
         pressure: None,
         obligation: None,
+        free_to_refuse: None,
         sweetened: false,
         follows: None,
     });
@@ -410,4 +411,33 @@ fn a_wider_window_in_the_settings_finds_a_later_ask() {
     };
     let r = analyse(&j.data, &wider, &[], j.now);
     assert!(find(&r, InsightKind::FavourBeforeAsk, &gina).is_some());
+}
+
+#[test]
+fn the_side_by_side_splits_asks_by_a_favour_before_and_counts_yes_done_and_felt() {
+    use reciprocity::insight::{ask_table, AskGroup};
+    let mut j = Journal::new("2026-06-30");
+    let gina = j.person("Gina", Relationship::Colleague);
+    favours_then_asks(&mut j, &gina, 2, 3, 4);
+    j.data.requests[0].followed_through = Some(FollowThrough::Yes);
+    j.data.requests[1].followed_through = Some(FollowThrough::No);
+    ask(&mut j, &gina, 150, 3, Answer::Declined);
+    last_ask(&mut j).obligation = Some(0);
+    ask(&mut j, &gina, 3, 3, Answer::Pending);
+    ask(&mut j, &gina, 10, 2, Answer::Agreed);
+    last_ask(&mut j).direction = RequestDirection::ByYou;
+    let t = ask_table(&j.data, &Settings::default(), j.now);
+    let row = |g: AskGroup| t.rows.iter().find(|r| r.group == g).unwrap().clone();
+    let after = row(AskGroup::OfYouAfterFavour);
+    assert_eq!((after.asks, after.answered), (2, 2));
+    assert_eq!(after.agreed_share, Some(1.0));
+    assert_eq!(after.done_share, Some(0.5));
+    assert_eq!(after.mean_obligation, Some(4.0));
+    let without = row(AskGroup::OfYouWithoutFavour);
+    assert_eq!((without.asks, without.answered), (2, 1));
+    assert_eq!(without.agreed_share, Some(0.0));
+    assert_eq!(without.done_share, None);
+    assert_eq!(without.mean_obligation, Some(0.0));
+    let by_you = row(AskGroup::ByYou);
+    assert_eq!((by_you.asks, by_you.agreed_share), (1, Some(1.0)));
 }

@@ -2,7 +2,7 @@
 //! asks made of the user grouped by person, oldest first. Only asks made of the user count:
 //! the tactics are about noticing reciprocity used on you, never about using it.
 
-use super::context::{Ctx, IdMap};
+use super::context::{Ctx, Ex, IdMap};
 use super::types::{Data, Subject};
 use crate::model::{Answer, FollowThrough, Person, Request, RequestDirection};
 use chrono::NaiveDate;
@@ -21,6 +21,7 @@ pub struct RequestFact {
     pub followed_through: Option<FollowThrough>,
     pub pressure: Option<u8>,
     pub obligation: Option<u8>,
+    pub free_to_refuse: Option<u8>,
     pub sweetened: bool,
     pub follows: Option<String>,
 }
@@ -37,6 +38,7 @@ impl From<&Request> for RequestFact {
             followed_through: r.followed_through,
             pressure: r.pressure,
             obligation: r.obligation,
+            free_to_refuse: r.free_to_refuse,
             sweetened: r.sweetened,
             follows: r.follows.clone(),
         }
@@ -96,6 +98,27 @@ pub(crate) fn asks_of_you<'a>(ctx: &Ctx<'a>, requests: &'a [RequestFact]) -> Vec
         list.sort_by_key(|a| a.fact.on);
     }
     out
+}
+
+/// The favours (received, not slights) from the person with index `i`, oldest first.
+pub(crate) fn favours_from<'a, 'c>(ctx: &'c Ctx<'a>, i: usize) -> Vec<&'c Ex<'a>> {
+    ctx.by_person[i]
+        .iter()
+        .map(|&k| &ctx.ex[k])
+        .filter(|e| !e.given() && !e.is_slight())
+        .collect()
+}
+
+/// The latest of `favours` on or before the ask and within the window before it.
+pub(crate) fn favour_before<'a, 'c>(
+    ctx: &Ctx,
+    favours: &[&'c Ex<'a>],
+    ask: &Ask,
+) -> Option<&'c Ex<'a>> {
+    favours.iter().rev().copied().find(|f| {
+        let gap = (ask.fact.on - f.fact.occurred_on).num_days();
+        (0..=ctx.s.favour_ask_window_days).contains(&gap)
+    })
 }
 
 pub(crate) fn person_subject(p: &Person) -> Subject {

@@ -7,7 +7,10 @@
 //! or pressure of 2 or more on average, or at least 2/3 of those favours were unsolicited.
 //! A notice; for a close bond a note, worded as an invitation to reflect (clark1979).
 
-use super::asks::{asks_of_you, list_words, mean_rated, person_subject, Ask, RequestFact};
+use super::asks::{
+    asks_of_you, favour_before, favours_from, list_words, mean_rated, person_subject, Ask,
+    RequestFact,
+};
 use super::context::{num, pct, plural, Ctx, Ex};
 use super::types::{Insight, InsightKind, Severity};
 use crate::model::{Initiative, Person};
@@ -45,11 +48,7 @@ pub(crate) fn insights(ctx: &Ctx, requests: &[RequestFact]) -> Vec<Insight> {
         if person.archived_at.is_some() || asks[i].is_empty() {
             continue;
         }
-        let favours: Vec<&Ex> = ctx.by_person[i]
-            .iter()
-            .map(|&k| &ctx.ex[k])
-            .filter(|e| !e.given() && !e.is_slight())
-            .collect();
+        let favours = favours_from(ctx, i);
         if let Some(f) = find(ctx, &favours, &asks[i]).filter(|f| raised(ctx, f)) {
             out.push(word(ctx, person, &f));
         }
@@ -59,18 +58,13 @@ pub(crate) fn insights(ctx: &Ctx, requests: &[RequestFact]) -> Vec<Insight> {
 
 /// Pairs each recent ask with the latest favour from the same person within the window.
 fn find<'a, 'b>(ctx: &Ctx, favours: &[&'b Ex<'a>], asks: &'b [Ask<'a>]) -> Option<Finding<'a, 'b>> {
-    let window = ctx.s.favour_ask_window_days;
     let mut sequences = Vec::new();
     let mut without = Vec::new();
     for ask in asks
         .iter()
         .filter(|a| a.age <= ctx.s.favour_ask_lookback_days)
     {
-        let before = favours.iter().rev().find(|f| {
-            let gap = (ask.fact.on - f.fact.occurred_on).num_days();
-            (0..=window).contains(&gap)
-        });
-        match before {
+        match favour_before(ctx, favours, ask) {
             Some(favour) => sequences.push(Sequence { favour, ask }),
             None if ask.answered() => without.push(ask),
             None => {}

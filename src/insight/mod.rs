@@ -13,6 +13,7 @@
 //! `door_in_the_face`, `thats_not_all` (read from requests).
 
 pub mod anxiety;
+mod ask_table;
 mod asks;
 pub mod balance;
 mod context;
@@ -32,6 +33,7 @@ pub mod types;
 mod unsolicited;
 
 pub use anxiety::{AnxietyPoint, AnxietySeries, AnxietyTrend};
+pub use ask_table::{ask_table, AskGroup, AskRow, AskTable};
 pub use asks::RequestFact;
 pub use balance::{BalanceLabel, BalancePoint, PersonBalance};
 pub use dismissal::{DismissAction, Dismissal};

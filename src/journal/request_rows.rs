@@ -196,7 +196,7 @@ pub(crate) fn list_request_facts(
 ) -> Result<Vec<RequestFact>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, person_id, direction, on_date, size, answer, followed_through, pressure,
-                obligation, sweetened, follows
+                obligation, free_to_refuse, sweetened, follows
          FROM request
          WHERE deleted_at IS NULL AND (?1 IS NULL OR on_date >= ?1)
          ORDER BY on_date, seq",
@@ -212,8 +212,9 @@ pub(crate) fn list_request_facts(
             followed_through: r.get(6)?,
             pressure: r.get(7)?,
             obligation: r.get(8)?,
-            sweetened: r.get(9)?,
-            follows: r.get(10)?,
+            free_to_refuse: r.get(9)?,
+            sweetened: r.get(10)?,
+            follows: r.get(11)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
