@@ -3,8 +3,9 @@
 //! A small favour nobody asked for raises compliance with a later request more than liking
 //! does (regan1971); the sense of owing that comes with it is unpleasant (greenberg1971) and
 //! separate from gratitude (goei2005). Raised when there were at least 3 such sequences in
-//! the last 180 days and either you agreed to at least 2/3 of those asks while feeling owing
-//! or pressure of 2 or more on average, or at least 2/3 of those favours were unsolicited.
+//! the last 180 days and either you agreed to at least 2/3 of those asks (of those answered:
+//! a pending ask has no answer yet) while feeling owing or pressure of 2 or more on average,
+//! or at least 2/3 of those favours were unsolicited.
 //! A notice; for a close bond a note, worded as an invitation to reflect (clark1979).
 
 use super::asks::{
