@@ -23,6 +23,12 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     Kind::export_all(&cfg)?;
     Initiative::export_all(&cfg)?;
     Settlement::export_all(&cfg)?;
+    Request::export_all(&cfg)?;
+    RequestInput::export_all(&cfg)?;
+    RequestFilter::export_all(&cfg)?;
+    RequestDirection::export_all(&cfg)?;
+    Answer::export_all(&cfg)?;
+    FollowThrough::export_all(&cfg)?;
     use crate::insight::*;
     Report::export_all(&cfg)?;
     PersonBalance::export_all(&cfg)?;
@@ -42,6 +48,7 @@ pub fn export_bindings(dir: &Path) -> Result<(), ExportError> {
     StylePair::export_all(&cfg)?;
     OpenLoop::export_all(&cfg)?;
     Reference::export_all(&cfg)?;
+    AskTable::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
     Dismissal::export_all(&cfg)?;
     DismissAction::export_all(&cfg)?;

@@ -12,7 +12,7 @@ fn end() -> NaiveDate {
 fn sample() -> (Journal, reciprocity::generate::Generated) {
     let g = generate(&Options::demo(5, 2, end()));
     let mut j = Journal::open_in_memory().unwrap();
-    j.insert_all(&g.people, &g.exchanges, &g.checkins).unwrap();
+    j.insert_generated(&g).unwrap();
     (j, g)
 }
 
@@ -33,6 +33,7 @@ fn sorted(mut d: Data) -> Data {
     d.people.sort_by(|a, b| a.id.cmp(&b.id));
     d.exchanges.sort_by(|a, b| a.id.cmp(&b.id));
     d.checkins.sort_by(|a, b| a.id.cmp(&b.id));
+    d.requests.sort_by(|a, b| a.id.cmp(&b.id));
     d
 }
 
@@ -52,7 +53,7 @@ fn a_report_from_a_journal_file_matches_one_from_memory() {
     let g = generate(&Options::demo(6, 1, end()));
     {
         let mut j = Journal::open(&path).unwrap();
-        j.insert_all(&g.people, &g.exchanges, &g.checkins).unwrap();
+        j.insert_generated(&g).unwrap();
     }
     let j = Journal::open(&path).unwrap();
     let from_file = analyse(

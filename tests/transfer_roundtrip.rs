@@ -29,12 +29,13 @@ proptest! {
             patterns: planted,
         });
         let mut source = Journal::open_in_memory().unwrap();
-        source.insert_all(&g.people, &g.exchanges, &g.checkins).unwrap();
+        source.insert_generated(&g).unwrap();
         let when = Utc.with_ymd_and_hms(2026, 7, 1, 8, 0, 0).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("export.json");
         let first = export_json(&source, &file, when).unwrap();
         prop_assert_eq!(first.exchanges.len(), g.exchanges.len());
+        prop_assert_eq!(first.requests.len(), g.requests.len());
 
         let mut copy = Journal::open_in_memory().unwrap();
         import_file(&mut copy, &file, ImportFormat::Json, &ImportOptions::default(), when).unwrap();

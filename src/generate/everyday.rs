@@ -165,6 +165,7 @@ pub(crate) fn add(
         initiative,
         sphere: None,
         reciprocates: None,
+        fulfils: None,
         settlement,
         settled_on: None,
         tags: Vec::new(),

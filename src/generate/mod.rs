@@ -5,9 +5,12 @@
 //! weekdays, personal life at weekends), mostly reciprocated in turn and in kind, feelings
 //! that fit the direction, settled receipts, and check-ins. Optional [`Pattern`]s plant what
 //! the insights look for: an over-giver, rising anxiety at work, an escalating gift exchange,
-//! a retaliation spiral, balanced friends, uninvited favours that weigh more, and pressure at
-//! work. The same options and seed always make the same journal, ids included.
+//! a retaliation spiral, balanced friends, uninvited favours that weigh more, pressure at
+//! work, and tactics used on the user in asks (a favour before an ask, door in the face,
+//! that's not all). Everyday asks go each way. The same options and seed always make the
+//! same journal, ids included.
 
+mod asks;
 mod everyday;
 mod patterns;
 mod rng;
@@ -16,7 +19,7 @@ mod words;
 pub use rng::Rng;
 
 use crate::insight::Data;
-use crate::model::{CheckIn, Exchange, Person, Relationship};
+use crate::model::{CheckIn, Exchange, Person, Relationship, Request};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// A planted pattern.
@@ -36,6 +39,12 @@ pub enum Pattern {
     UninvitedFavours,
     /// Help at work comes with more indebtedness and pressure and less gratitude.
     WorkPressure,
+    /// A colleague whose unasked-for favours come a few days before asks you then agree to.
+    FavourBeforeAsk,
+    /// An acquaintance who follows asks you decline with smaller ones you agree to.
+    DoorInTheFace,
+    /// Someone who sweetens asks before you answer, and gets a yes.
+    ThatsNotAll,
 }
 
 impl Pattern {
@@ -47,6 +56,9 @@ impl Pattern {
         Pattern::BalancedFriends,
         Pattern::UninvitedFavours,
         Pattern::WorkPressure,
+        Pattern::FavourBeforeAsk,
+        Pattern::DoorInTheFace,
+        Pattern::ThatsNotAll,
     ];
 }
 
@@ -95,7 +107,7 @@ impl Options {
         Options {
             seed,
             years: 10,
-            people: 500 - 9,
+            people: 500 - 12,
             end,
             target_exchanges: Some(50_000 - 1_600),
             checkin_every_days: 1,
@@ -123,6 +135,8 @@ pub struct Generated {
     /// Oldest first.
     pub exchanges: Vec<Exchange>,
     pub checkins: Vec<CheckIn>,
+    /// Asks each way, oldest first.
+    pub requests: Vec<Request>,
     pub planted: Vec<Planted>,
 }
 
@@ -130,6 +144,7 @@ impl Generated {
     /// The insight engine's input.
     pub fn data(&self) -> Data {
         Data::from_model(&self.people, &self.exchanges, &self.checkins)
+            .with_requests(&self.requests)
     }
 
     /// The people a pattern was planted on.
@@ -146,16 +161,20 @@ impl Generated {
 pub fn generate(options: &Options) -> Generated {
     let mut g = Builder::new(options);
     everyday::people(&mut g);
-    let planted = patterns::plant(&mut g);
+    let mut planted = patterns::plant(&mut g);
     everyday::exchanges(&mut g);
     everyday::checkins(&mut g);
     patterns::adjust_recent(&mut g);
+    planted.extend(asks::add_asks(&mut g));
     g.exchanges.sort_by_key(|e| (e.occurred_on, e.created_at));
     g.checkins.sort_by_key(|c| c.on);
+    // Stable: a smaller ask logged the same day as the one it follows stays after it.
+    g.requests.sort_by_key(|r| r.on);
     Generated {
         people: g.people,
         exchanges: g.exchanges,
         checkins: g.checkins,
+        requests: g.requests,
         planted,
     }
 }
@@ -169,6 +188,7 @@ pub(crate) struct Builder<'o> {
     pub everyday: Vec<usize>,
     pub exchanges: Vec<Exchange>,
     pub checkins: Vec<CheckIn>,
+    pub requests: Vec<Request>,
 }
 
 impl<'o> Builder<'o> {
@@ -180,6 +200,7 @@ impl<'o> Builder<'o> {
             everyday: Vec::new(),
             exchanges: Vec::new(),
             checkins: Vec::new(),
+            requests: Vec::new(),
         }
     }
 

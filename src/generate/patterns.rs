@@ -20,6 +20,8 @@ pub(crate) fn plant(g: &mut Builder) -> Vec<Planted> {
             Pattern::RetaliationSpiral => retaliation_spiral(g),
             Pattern::BalancedFriends => balanced_friends(g),
             Pattern::UninvitedFavours | Pattern::WorkPressure => Vec::new(),
+            // Asks are planted last, from their own stream (see `asks`).
+            Pattern::FavourBeforeAsk | Pattern::DoorInTheFace | Pattern::ThatsNotAll => continue,
         };
         out.push(Planted {
             pattern,

@@ -9,11 +9,16 @@
 //!
 //! Kinds: `gives_more`, `receives_more` ([`balance`]), `over_giving`, `anxiety_growing`,
 //! `sphere_contrast`, `style_in_kind`, `style_escalating`, `unsolicited_weighs_more`,
-//! `open_loop`, `retaliation_spiral`.
+//! `open_loop`, `retaliation_spiral`, and the tactics used on you: `favour_before_ask`,
+//! `door_in_the_face`, `thats_not_all` (read from requests).
 
 pub mod anxiety;
+mod ask_table;
+mod asks;
 pub mod balance;
 pub mod dismissal;
+mod door_in_the_face;
+mod favour_before_ask;
 mod open_loops;
 mod over_giving;
 pub mod references;
@@ -22,12 +27,15 @@ mod sphere;
 mod spiral;
 pub mod stats;
 mod style;
+mod thats_not_all;
 pub mod types;
 mod unsolicited;
 mod view;
 mod words;
 
 pub use anxiety::{AnxietyPoint, AnxietySeries, AnxietyTrend};
+pub use ask_table::{ask_table, AskGroup, AskRow, AskTable};
+pub use asks::RequestFact;
 pub use balance::{BalanceLabel, BalancePoint, PersonBalance};
 pub use dismissal::{DismissAction, Dismissal};
 pub use open_loops::OpenLoop;
@@ -82,6 +90,9 @@ pub fn analyse(
     all.extend(unsolicited::insights(&ctx));
     all.extend(open_loops::insights(&ctx, &open_loops));
     all.extend(spiral::insights(&ctx));
+    all.extend(favour_before_ask::insights(&ctx, &data.requests));
+    all.extend(door_in_the_face::insights(&ctx, &data.requests));
+    all.extend(thats_not_all::insights(&ctx, &data.requests));
     all.sort_by(|a, b| {
         // Severity is ordered note < notice < concern: the most pressing first.
         b.severity

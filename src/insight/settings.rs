@@ -92,6 +92,30 @@ pub struct Settings {
 
     /// A dismissed insight returns when its strength grows by at least this much.
     pub resurface_margin: f64,
+
+    /// Favour before an ask: days from a favour to the ask that makes a sequence, the days
+    /// looked back, and the sequences needed.
+    pub favour_ask_window_days: i64,
+    pub favour_ask_lookback_days: i64,
+    pub favour_ask_min_sequences: usize,
+    /// ... with at least this share of those asks agreed to and a mean felt obligation or
+    /// pressure of at least `favour_ask_min_felt`, or this share of the favours unsolicited.
+    pub favour_ask_agreed_share: f64,
+    pub favour_ask_min_felt: f64,
+    pub favour_ask_unsolicited_share: f64,
+    /// Asks without a favour before needed to compare agreement with and without one.
+    pub favour_ask_min_without: usize,
+
+    /// Door in the face: days from a declined ask to the smaller one agreed to, the size drop
+    /// that makes it smaller, the days looked back, and the sequences that make a notice.
+    pub door_window_days: i64,
+    pub door_min_size_drop: u8,
+    pub door_lookback_days: i64,
+    pub door_notice_sequences: usize,
+
+    /// That's not all: sweetened asks agreed to, and the days looked back.
+    pub sweetened_min_agreed: usize,
+    pub sweetened_lookback_days: i64,
 }
 
 impl Default for Settings {
@@ -136,6 +160,19 @@ impl Default for Settings {
             spiral_min_slights: 3,
             spiral_window_days: 30,
             resurface_margin: 0.1,
+            favour_ask_window_days: 14,
+            favour_ask_lookback_days: 180,
+            favour_ask_min_sequences: 3,
+            favour_ask_agreed_share: 2.0 / 3.0,
+            favour_ask_min_felt: 2.0,
+            favour_ask_unsolicited_share: 2.0 / 3.0,
+            favour_ask_min_without: 3,
+            door_window_days: 7,
+            door_min_size_drop: 1,
+            door_lookback_days: 180,
+            door_notice_sequences: 2,
+            sweetened_min_agreed: 2,
+            sweetened_lookback_days: 180,
         }
     }
 }
@@ -174,6 +211,15 @@ impl Settings {
             ),
             anxiety_p: prob(self.anxiety_p, d.anxiety_p),
             style_p: prob(self.style_p, d.style_p),
+            favour_ask_agreed_share: prob(self.favour_ask_agreed_share, d.favour_ask_agreed_share),
+            favour_ask_unsolicited_share: prob(
+                self.favour_ask_unsolicited_share,
+                d.favour_ask_unsolicited_share,
+            ),
+            favour_ask_min_sequences: self.favour_ask_min_sequences.max(1),
+            door_min_size_drop: self.door_min_size_drop.max(1),
+            door_notice_sequences: self.door_notice_sequences.max(1),
+            sweetened_min_agreed: self.sweetened_min_agreed.max(1),
             series_months: self.series_months.min(120),
             value_unit: self.value_unit.filter(|v| v.is_finite() && *v > 0.0),
             horizon_days: self.horizon_days.max(365),

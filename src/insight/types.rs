@@ -55,6 +55,8 @@ pub struct Data {
     pub people: Vec<Person>,
     pub exchanges: Vec<ExchangeFact>,
     pub checkins: Vec<CheckIn>,
+    /// Asks, made of the user and by the user (see [`super::asks::RequestFact`]).
+    pub requests: Vec<super::asks::RequestFact>,
 }
 
 impl Data {
@@ -72,12 +74,13 @@ impl Data {
                 .filter(|c| c.deleted_at.is_none())
                 .cloned()
                 .collect(),
+            requests: Vec::new(),
         }
     }
 }
 
 vocabulary!(
-    /// The ten kinds of insight. Their snake_case names are stable (CLI, JSON, stored dismissals).
+    /// The kinds of insight. Their snake_case names are stable (CLI, JSON, stored dismissals).
     InsightKind, "insight_kind" {
         GivesMore => "gives_more",
         ReceivesMore => "receives_more",
@@ -89,6 +92,9 @@ vocabulary!(
         UnsolicitedWeighsMore => "unsolicited_weighs_more",
         OpenLoop => "open_loop",
         RetaliationSpiral => "retaliation_spiral",
+        FavourBeforeAsk => "favour_before_ask",
+        DoorInTheFace => "door_in_the_face",
+        ThatsNotAll => "thats_not_all",
     }
 );
 

@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 pub(crate) const COLUMNS: &str = "e.id, e.person_id, e.direction, e.occurred_on, e.occurred_at, \
     e.kind, e.what, e.note, e.value, e.initiative, e.sphere, e.reciprocates, e.settlement, \
     e.settled_on, e.tags, e.gratitude, e.indebtedness, e.pressure, e.discomfort, e.warmth, \
-    e.drained, e.expectation, e.created_at, e.updated_at, e.deleted_at";
+    e.drained, e.expectation, e.created_at, e.updated_at, e.deleted_at, e.fulfils";
 
 pub(crate) fn exchange_from_row(row: &Row<'_>) -> Result<Exchange> {
     let row = StoredRow::new(row, "exchange");
@@ -28,6 +28,7 @@ pub(crate) fn exchange_from_row(row: &Row<'_>) -> Result<Exchange> {
         initiative: row.get(9)?,
         sphere: row.get(10)?,
         reciprocates: row.get(11)?,
+        fulfils: row.get(25)?,
         settlement: row.get(12)?,
         settled_on: row.get(13)?,
         tags: row.tags(14)?,
@@ -46,21 +47,21 @@ pub(crate) fn exchange_from_row(row: &Row<'_>) -> Result<Exchange> {
     })
 }
 
-/// Every column of a whole record, as `?1` … `?25` in this order.
+/// Every column of a whole record, as `?1` … `?26` in this order.
 const INSERT: &str = "INSERT INTO exchange (id, person_id, direction, occurred_on, occurred_at,
         kind, what, note, value, initiative, sphere, reciprocates, settlement, settled_on, tags,
         gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation,
-        created_at, updated_at, deleted_at)
+        created_at, updated_at, deleted_at, fulfils)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-        ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)";
+        ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
 
 /// The same columns and numbers, replacing the stored record with id `?1`.
 const REPLACE: &str = "UPDATE exchange SET (person_id, direction, occurred_on, occurred_at,
         kind, what, note, value, initiative, sphere, reciprocates, settlement, settled_on, tags,
         gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation,
-        created_at, updated_at, deleted_at)
+        created_at, updated_at, deleted_at, fulfils)
      = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-        ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)
+        ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
      WHERE id = ?1";
 
 fn write_exchange(conn: &Connection, sql: &str, e: &Exchange) -> Result<()> {
@@ -92,7 +93,8 @@ fn write_exchange(conn: &Connection, sql: &str, e: &Exchange) -> Result<()> {
             f.expectation,
             e.created_at,
             e.updated_at,
-            e.deleted_at
+            e.deleted_at,
+            e.fulfils
         ],
     )?;
     Ok(())

@@ -2,6 +2,7 @@
 
 use super::exchange_rows::{exchange_from_row, insert_exchange, COLUMNS};
 use super::people::insert_person;
+use super::request_rows::{check_fulfils, mark_followed_through};
 use super::stored::{read_all, read_first, tags_to_sql};
 use super::{now, Journal};
 use crate::model::{
@@ -13,7 +14,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Inserts a validated new exchange; a given exchange that names the received one it
-/// returns marks that one returned.
+/// returns marks that one returned, and one that names the ask it answers marks that ask
+/// followed through.
 fn log_exchange(tx: &Connection, input: ExchangeInput) -> Result<Exchange> {
     check_references(tx, &input, None)?;
     let at = now();
@@ -30,6 +32,7 @@ fn log_exchange(tx: &Connection, input: ExchangeInput) -> Result<Exchange> {
         initiative: input.initiative,
         sphere: input.sphere,
         reciprocates: input.reciprocates,
+        fulfils: input.fulfils,
         settlement: (input.direction == Direction::Received).then_some(Settlement::Open),
         settled_on: None,
         tags: input.tags,
@@ -41,6 +44,9 @@ fn log_exchange(tx: &Connection, input: ExchangeInput) -> Result<Exchange> {
     insert_exchange(tx, &exchange)?;
     if let Some(target) = &exchange.reciprocates {
         mark_returned(tx, target, exchange.occurred_on)?;
+    }
+    if let Some(request) = &exchange.fulfils {
+        mark_followed_through(tx, request)?;
     }
     Ok(exchange)
 }
@@ -105,7 +111,7 @@ impl Journal {
                 occurred_at = ?5, kind = ?6, what = ?7, note = ?8, value = ?9, initiative = ?10,
                 sphere = ?11, reciprocates = ?12, settlement = ?13, settled_on = ?14, tags = ?15,
                 gratitude = ?16, indebtedness = ?17, pressure = ?18, discomfort = ?19,
-                warmth = ?20, drained = ?21, expectation = ?22, updated_at = ?23
+                warmth = ?20, drained = ?21, expectation = ?22, updated_at = ?23, fulfils = ?24
              WHERE id = ?1",
             params![
                 id,
@@ -130,12 +136,18 @@ impl Journal {
                 f.warmth,
                 f.drained,
                 f.expectation,
-                now()
+                now(),
+                input.fulfils
             ],
         )?;
         if let Some(target) = input.reciprocates.as_deref() {
             if old.reciprocates.as_deref() != Some(target) {
                 mark_returned(&tx, target, input.occurred_on)?;
+            }
+        }
+        if let Some(request) = input.fulfils.as_deref() {
+            if old.fulfils.as_deref() != Some(request) {
+                mark_followed_through(&tx, request)?;
             }
         }
         tx.commit()?;
@@ -280,6 +292,7 @@ fn check_references(conn: &Connection, input: &ExchangeInput, own_id: Option<&st
             format!("no person with id {}", input.person_id),
         ));
     }
+    check_fulfils(conn, input)?;
     let Some(target_id) = input.reciprocates.as_deref() else {
         return Ok(());
     };

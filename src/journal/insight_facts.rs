@@ -132,6 +132,7 @@ impl Journal {
             people: self.list_people(true)?,
             exchanges,
             checkins: self.list_checkins(since, None)?,
+            requests: super::request_rows::list_request_facts(&self.conn, since)?,
         })
     }
 }

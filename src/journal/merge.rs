@@ -6,10 +6,11 @@ use super::checkins::{list_every_checkin, merge_checkin};
 use super::dismissals::{list_every_dismissal, merge_dismissal};
 use super::exchange_rows::{list_every_exchange, merge_exchange};
 use super::people::{list_every_person, merge_person};
+use super::request_rows::{list_every_request, merge_request};
 use super::settings::{list_every_setting, merge_setting, Setting};
 use super::Journal;
 use crate::insight::Dismissal;
-use crate::model::{CheckIn, Exchange, Person};
+use crate::model::{CheckIn, Exchange, Person, Request};
 use crate::{Error, Result};
 use serde::Serialize;
 use ts_rs::TS;
@@ -50,6 +51,7 @@ pub struct Records {
     pub checkins: Vec<CheckIn>,
     pub dismissals: Vec<Dismissal>,
     pub settings: Vec<Setting>,
+    pub requests: Vec<Request>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -59,6 +61,9 @@ pub struct MergeSummary {
     pub checkins: MergeCount,
     pub dismissals: MergeCount,
     pub settings: MergeCount,
+    /// `None` when the records held no asks (an older backup, contacts, moods).
+    #[ts(optional = nullable)]
+    pub requests: Option<MergeCount>,
 }
 
 impl Journal {
@@ -70,6 +75,7 @@ impl Journal {
             checkins: list_every_checkin(&self.conn)?,
             dismissals: list_every_dismissal(&self.conn)?,
             settings: list_every_setting(&self.conn)?,
+            requests: list_every_request(&self.conn)?,
         })
     }
 
@@ -82,6 +88,13 @@ impl Journal {
         let mut summary = MergeSummary::default();
         for p in &records.people {
             summary.people.count(merge_person(&tx, p)?);
+        }
+        if !records.requests.is_empty() {
+            let mut count = MergeCount::default();
+            for r in &records.requests {
+                count.count(merge_request(&tx, r)?);
+            }
+            summary.requests = Some(count);
         }
         for e in &records.exchanges {
             summary.exchanges.count(merge_exchange(&tx, e)?);

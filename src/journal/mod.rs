@@ -24,6 +24,9 @@ mod insight_facts;
 mod merge;
 mod open;
 mod people;
+mod request_rows;
+mod requests;
+mod sample;
 mod search;
 mod settings;
 mod stored;
@@ -33,6 +36,7 @@ pub use aggregate::RawAggregate;
 pub use backup::VerifiedCopy;
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
 pub(crate) use open::{leftover_pid, process_alive};
+pub use request_rows::fulfilled_by;
 pub use settings::Setting;
 
 use crate::Result;

@@ -75,6 +75,33 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Who asked whom: `to_you` (they asked you) or `by_you` (you asked them).
+    RequestDirection, "direction" {
+        ToYou => "to_you",
+        ByYou => "by_you",
+    }
+);
+
+vocabulary!(
+    /// What the one asked said. A request waiting for an answer is `pending`.
+    Answer, "answer" {
+        Agreed => "agreed",
+        Declined => "declined",
+        Partly => "partly",
+        Pending => "pending",
+    }
+);
+
+vocabulary!(
+    /// Whether an agreed request was done: agreement can outrun follow-through (feeley2012).
+    FollowThrough, "followed_through" {
+        Yes => "yes",
+        No => "no",
+        NotYet => "not_yet",
+    }
+);
+
 impl Relationship {
     /// The sphere a relationship lives in; derived, never stored.
     pub fn sphere(self) -> Sphere {

@@ -81,6 +81,11 @@ pub struct Exchange {
     pub sphere: Option<Sphere>,
     /// The exchange this one returns, going the other way with the same person.
     pub reciprocates: Option<String>,
+    /// The request this exchange answers: a given exchange fulfils a request made of you, a
+    /// received one a request you made. Naming one marks it followed through.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub fulfils: Option<String>,
     /// Only on received exchanges; `open` until thanked, returned or marked as needing none.
     pub settlement: Option<Settlement>,
     pub settled_on: Option<NaiveDate>,
@@ -107,6 +112,7 @@ impl Exchange {
             initiative: self.initiative,
             sphere: self.sphere,
             reciprocates: self.reciprocates.clone(),
+            fulfils: self.fulfils.clone(),
             tags: self.tags.clone(),
             feelings: self.feelings,
         }
@@ -132,6 +138,10 @@ pub struct ExchangeInput {
     pub sphere: Option<Sphere>,
     #[serde(default)]
     pub reciprocates: Option<String>,
+    /// The request this exchange answers (see [`Exchange::fulfils`]).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub fulfils: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
@@ -158,6 +168,7 @@ impl ExchangeInput {
             initiative: None,
             sphere: None,
             reciprocates: None,
+            fulfils: None,
             tags: Vec::new(),
             feelings: Feelings::default(),
         }
@@ -178,21 +189,25 @@ impl ExchangeInput {
         check_date("occurred_on", self.occurred_on)?;
         self.feelings.validate(self.direction)?;
         let tags = check_tags(&self.tags)?;
-        let reciprocates = self
-            .reciprocates
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string);
+        let reciprocates = trimmed_id(self.reciprocates.as_deref());
+        let fulfils = trimmed_id(self.fulfils.as_deref());
         Ok(ExchangeInput {
             person_id: self.person_id.trim().to_string(),
             what,
             note,
             tags,
             reciprocates,
+            fulfils,
             ..self.clone()
         })
     }
+}
+
+/// An optional id as typed: trimmed, and blank meaning none.
+fn trimmed_id(id: Option<&str>) -> Option<String> {
+    id.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// Which exchanges to list. Every field narrows; `None` means any. Newest first.

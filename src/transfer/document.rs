@@ -1,11 +1,14 @@
-//! The JSON backup document: every person, exchange and check-in, deleted and archived ones
-//! included, with a `format` name and `version` (see `docs/export-format.md`). Importing it
+//! The JSON backup document: every person, exchange, request and check-in, deleted and
+//! archived ones included, with a `format` name and `version` (see `docs/export-format.md`). Importing it
 //! merges by id, so the same file twice changes nothing, and the newer record wins.
+//!
+//! Version 2 added `requests` (and an exchange's `fulfils`); a version 1 file, which has
+//! neither, still imports.
 
 use super::{problem, read_text, write_atomically};
 use crate::insight::{DismissAction, Dismissal};
 use crate::journal::{Journal, Records, Setting};
-use crate::model::{CheckIn, Direction, Exchange, Person};
+use crate::model::{CheckIn, Direction, Exchange, Person, Request};
 use crate::Result;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,7 +17,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub const FORMAT: &str = "reciprocity-journal";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The oldest version this build still reads.
+pub const OLDEST_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -30,6 +35,9 @@ pub struct Document {
     /// Stored settings (JSON text under a key).
     #[serde(default)]
     pub settings: Vec<Setting>,
+    /// Asks made of the user and by the user (since version 2).
+    #[serde(default)]
+    pub requests: Vec<Request>,
 }
 
 impl Document {
@@ -45,6 +53,7 @@ impl Document {
             checkins,
             dismissals,
             settings,
+            requests,
         } = records;
         Document {
             format: FORMAT.into(),
@@ -55,6 +64,7 @@ impl Document {
             checkins,
             dismissals,
             settings,
+            requests,
         }
     }
 
@@ -93,6 +103,7 @@ pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
     let checkins: Vec<CheckIn> = records(path, map, "checkins")?;
     let dismissals: Vec<Dismissal> = records(path, map, "dismissals")?;
     let settings: Vec<Setting> = records(path, map, "settings")?;
+    let requests: Vec<Request> = records(path, map, "requests")?;
     let exported_at = map
         .get("exported_at")
         .cloned()
@@ -108,9 +119,11 @@ pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
             checkins,
             dismissals,
             settings,
+            requests,
         },
     );
     check_document(path, &mut doc, journal)?;
+    super::request_document::check_requests(path, &mut doc, journal)?;
     Ok(doc)
 }
 
@@ -134,12 +147,12 @@ fn check_format(path: &Path, map: &serde_json::Map<String, Value>) -> Result<()>
         }
     }
     match map.get("version").and_then(Value::as_u64) {
-        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&v) => {}
         Some(v) => {
             return Err(problem(
                 path,
                 "version",
-                format!("{v} is not a version this build reads (it reads version {VERSION}); a newer app may"),
+                format!("{v} is not a version this build reads (it reads versions {OLDEST_VERSION} to {VERSION}); a newer app may"),
             ))
         }
         None => return Err(problem(path, "version", "is missing or not a number")),
@@ -322,5 +335,6 @@ pub fn read_json_records(path: &Path, journal: &Journal) -> Result<Records> {
         checkins: doc.checkins,
         dismissals: doc.dismissals,
         settings: doc.settings,
+        requests: doc.requests,
     })
 }

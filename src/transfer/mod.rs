@@ -6,9 +6,11 @@
 pub mod backups;
 mod check;
 pub mod csv_export;
+pub mod csv_requests;
 pub mod daylio;
 pub mod document;
 pub mod monica;
+mod request_document;
 pub mod vcard;
 
 use crate::journal::{Journal, MergeSummary};
@@ -135,6 +137,13 @@ impl ImportSummary {
             m.settings.added,
             m.settings.updated
         );
+        // Files without asks (every format but the backup) keep their familiar summary.
+        if let Some(r) = &m.requests {
+            out.push_str(&format!(
+                "\nAsks: {} added, {} updated, {} already up to date.",
+                r.added, r.updated, r.unchanged
+            ));
+        }
         if !self.skipped.is_empty() {
             out.push_str(&format!("\nSkipped {}:", self.skipped.len()));
             for s in &self.skipped {

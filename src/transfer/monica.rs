@@ -179,6 +179,7 @@ fn exchange(
         initiative: None,
         sphere: None,
         reciprocates: None,
+        fulfils: None,
         settlement: (direction == Direction::Received).then_some(Settlement::Open),
         settled_on: None,
         tags: vec!["monica".into()],

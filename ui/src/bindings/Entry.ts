@@ -32,6 +32,11 @@ sphere: Sphere | null,
  */
 reciprocates: string | null, 
 /**
+ * The request this exchange answers: a given exchange fulfils a request made of you, a
+ * received one a request you made. Naming one marks it followed through.
+ */
+fulfils?: string | null, 
+/**
  * Only on received exchanges; `open` until thanked, returned or marked as needing none.
  */
 settlement: Settlement | null, settled_on: string | null, tags: Array<string>, feelings: Feelings, created_at: string, updated_at: string, deleted_at: string | null, };

@@ -8,4 +8,8 @@ import type { Sphere } from "./Sphere";
 /**
  * What a user enters to log or edit an exchange.
  */
-export type ExchangeInput = { person_id: string, direction: Direction, occurred_on: string, occurred_at: string | null, kind: Kind, what: string, note: string, value: number, initiative: Initiative | null, sphere: Sphere | null, reciprocates: string | null, tags: Array<string>, feelings: Feelings, };
+export type ExchangeInput = { person_id: string, direction: Direction, occurred_on: string, occurred_at: string | null, kind: Kind, what: string, note: string, value: number, initiative: Initiative | null, sphere: Sphere | null, reciprocates: string | null, 
+/**
+ * The request this exchange answers (see [`Exchange::fulfils`]).
+ */
+fulfils?: string | null, tags: Array<string>, feelings: Feelings, };

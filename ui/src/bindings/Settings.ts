@@ -130,4 +130,27 @@ spiral_min_slights: number, spiral_window_days: number,
 /**
  * A dismissed insight returns when its strength grows by at least this much.
  */
-resurface_margin: number, };
+resurface_margin: number, 
+/**
+ * Favour before an ask: days from a favour to the ask that makes a sequence, the days
+ * looked back, and the sequences needed.
+ */
+favour_ask_window_days: number, favour_ask_lookback_days: number, favour_ask_min_sequences: number, 
+/**
+ * ... with at least this share of those asks agreed to and a mean felt obligation or
+ * pressure of at least `favour_ask_min_felt`, or this share of the favours unsolicited.
+ */
+favour_ask_agreed_share: number, favour_ask_min_felt: number, favour_ask_unsolicited_share: number, 
+/**
+ * Asks without a favour before needed to compare agreement with and without one.
+ */
+favour_ask_min_without: number, 
+/**
+ * Door in the face: days from a declined ask to the smaller one agreed to, the size drop
+ * that makes it smaller, the days looked back, and the sequences that make a notice.
+ */
+door_window_days: number, door_min_size_drop: number, door_lookback_days: number, door_notice_sequences: number, 
+/**
+ * That's not all: sweetened asks agreed to, and the days looked back.
+ */
+sweetened_min_agreed: number, sweetened_lookback_days: number, };
