@@ -17,3 +17,8 @@ export function returnFocus(opener: HTMLElement | null): void {
     target?.focus();
   }, 0);
 }
+
+/** Focuses the action of the message at the bottom of the window, such as Undo. */
+export function focusToastAction(): void {
+  document.querySelector<HTMLElement>('[data-testid=toast] [data-action]')?.focus();
+}
