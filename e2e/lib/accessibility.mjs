@@ -1,8 +1,10 @@
 // WCAG 2.1 A and AA, checked by axe-core inside the real window, in the light and the dark
 // theme. The window's content security policy lets no script be loaded, but WebDriver's
 // execute-script runs in the page: axe's source goes in as the body of such a script.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { repoRoot } from './app.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -13,6 +15,14 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Each theme's page background, to be sure the switch took effect before checking. */
 const BACKGROUND = { light: '#f6f2ea', dark: '#1a1917' };
+
+/** The window in a theme, for looking into a failure (and every check with E2E_A11Y_SHOTS=1). */
+async function keepScreenshot(session, screen, theme) {
+  const dir = join(repoRoot, 'e2e', 'artifacts');
+  mkdirSync(dir, { recursive: true });
+  const name = `a11y-${screen.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${theme}.png`;
+  writeFileSync(join(dir, name), await session.screenshot());
+}
 
 /** Puts axe into the page (once per page load). */
 async function inject(session) {
@@ -111,6 +121,7 @@ export async function assertAccessible(app, screen, { themes = ['light', 'dark']
       }
       const { ok, incomplete } = await runAxe(session);
       seen.push(`${theme}: ${ok.length} violations, ${incomplete} to review`);
+      if (ok.length || process.env.E2E_A11Y_SHOTS) await keepScreenshot(session, screen, theme);
       for (const v of ok) violations.push({ ...v, theme });
     }
   } finally {
