@@ -60,8 +60,11 @@ test('log, open the timeline, settle and close dialogs with the keyboard alone',
     await waitFor(() => app.session.findByText('h2', 'Recently'), 'Home');
 
     // Back from the page's content to the sidebar: every navigation button, then Log.
+    await waitFor(async () => (await focused(app)).name.startsWith('main'), 'focus on the page’s content');
     const toLog = await tabTo(app, (f) => f.label.startsWith('Log an exchange'), 'the Log button', { back: true, max: 12 });
-    assert.ok(toLog.length >= 8, `the sidebar's buttons on the way: ${toLog.join(' → ')}`);
+    for (const nav of ['Settings', 'Check-in', 'Patterns', 'Open loops', 'People', 'Timeline', 'Home']) {
+      assert.ok(toLog.some((s) => s.endsWith(`“${nav}”`)), `${nav} on the way: ${toLog.join(' → ')}`);
+    }
 
     // Log a favour: Enter opens the log, focus in Who; pick Ada; arrows switch the direction.
     await app.session.keys(Key.Enter);
@@ -118,14 +121,15 @@ test('log, open the timeline, settle and close dialogs with the keyboard alone',
     );
     await waitFor(async () => settle(await focused(app)), 'focus back on the Settle button after saving');
 
-    // The quick log from there with L; Esc closes it and focus returns to the same button.
+    // The quick log from there with L: the first Esc closes the list of people it shows, the
+    // second the log, and focus returns to the same button.
     await app.session.keys('l');
     await waitFor(async () => (await focused(app)).id === 'log-person', 'the log opened with L');
-    for (let i = 0; i < 2 && (await openDialogs(app)) > 0; i++) {
-      // The first Esc closes the list of people if it is showing, the next the log.
-      await app.session.keys(Key.Escape);
-      await waitFor(async () => !(await app.findAll('[role=listbox]')).length, 'the list to close');
-    }
+    await waitFor(() => app.find('[role=listbox]'), 'the list of people');
+    await app.session.keys(Key.Escape);
+    await waitFor(async () => (await app.findAll('[role=listbox]')).length === 0, 'Esc to close the list');
+    assert.equal(await openDialogs(app), 1, 'the log stays open');
+    await app.session.keys(Key.Escape);
     await waitFor(async () => (await openDialogs(app)) === 0, 'Esc to close the log');
     await waitFor(async () => settle(await focused(app)), 'focus back where the log was opened');
 
@@ -142,6 +146,35 @@ test('log, open the timeline, settle and close dialogs with the keyboard alone',
     await waitFor(async () => !(await focused(app)).body, 'focus kept in the page');
     await tabTo(app, del, 'the restored entry’s Delete button', { max: 20 });
   } finally {
+    await app.quit();
+  }
+});
+
+test('a new journal: start it, close the log with one Esc, and reach the sidebar', async () => {
+  const app = await App.launch();
+  try {
+    assert.match(await (await app.find('h1')).text(), /Welcome/);
+    await tabTo(app, (f) => f.label === 'Start my journal', 'Start my journal', { max: 3 });
+    await app.session.keys(Key.Enter);
+    await waitFor(async () => (await focused(app)).id === 'log-person', 'the log, focus in Who');
+    // Nobody to list yet: one Esc closes the log.
+    await app.session.keys(Key.Escape);
+    await waitFor(async () => (await openDialogs(app)) === 0, 'one Esc to close the log');
+    await waitFor(async () => (await focused(app)).name.startsWith('main'), 'focus on the page’s content');
+    await tabTo(app, (f) => f.label === 'Settings', 'Settings in the sidebar', { back: true, max: 3 });
+    await app.session.keys(Key.Enter);
+    await waitFor(async () => (await (await app.find('h1')).text()) === 'Settings', 'Settings');
+    // The theme with the arrow keys, then back to the system's.
+    await tabTo(app, (f) => f.id.startsWith('theme-'), 'the theme choice', { max: 10 });
+    const start = (await focused(app)).id;
+    await app.session.keys(Key.ArrowDown);
+    await waitFor(async () => (await focused(app)).id !== start, 'the arrow to change the theme');
+    const chosen = await app.session.execute("return document.documentElement.getAttribute('data-theme')");
+    assert.ok(chosen === 'light' || chosen === 'dark', `a theme chosen by arrow key (${chosen})`);
+    await app.session.keys(Key.ArrowUp);
+    await waitFor(async () => (await focused(app)).id === start, 'back to the first choice');
+  } finally {
+    await app.session.execute("localStorage.removeItem('reciprocity.theme'); document.documentElement.removeAttribute('data-theme')").catch(() => {});
     await app.quit();
   }
 });
