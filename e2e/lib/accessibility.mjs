@@ -75,7 +75,7 @@ async function runAxe(session) {
                summary: n.failureSummary,
              })),
            })),
-           incomplete: r.incomplete.reduce((sum, v) => sum + v.nodes.length, 0),
+           incomplete: r.incomplete.map((v) => v.id + ' ×' + v.nodes.length + ' (' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ') + ')'),
          }),
          (e) => done({ err: String(e && e.stack || e) }),
        );`,
@@ -120,7 +120,7 @@ export async function assertAccessible(app, screen, { themes = ['light', 'dark']
         if (bg !== BACKGROUND[theme]) throw new Error(`${screen}: the ${theme} theme did not apply (page background ${bg})`);
       }
       const { ok, incomplete } = await runAxe(session);
-      seen.push(`${theme}: ${ok.length} violations, ${incomplete} to review`);
+      seen.push(`${theme}: ${ok.length} violations${incomplete.length ? `; for review: ${incomplete.join(', ')}` : ''}`);
       if (ok.length || process.env.E2E_A11Y_SHOTS) await keepScreenshot(session, screen, theme);
       for (const v of ok) violations.push({ ...v, theme });
     }
