@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { repoRoot } from './app.mjs';
 
 const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+function axePath() {
+  try {
+    return require.resolve('axe-core/axe.min.js');
+  } catch {
+    throw new Error('axe-core is not installed for the e2e suite: run `scripts/setup.sh test` (or `cd e2e && npm ci`)');
+  }
+}
+const axeSource = readFileSync(axePath(), 'utf8');
 export const axeVersion = require('axe-core/package.json').version;
 
 /** The rules: WCAG 2.0 and 2.1, levels A and AA. */
