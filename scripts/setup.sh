@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares this machine to build and test the desktop app. Idempotent and non-interactive:
-# installs only what is missing (Debian/Ubuntu packages, the UI's npm packages, tauri-driver).
+# installs only what is missing (Debian/Ubuntu packages, the UI's and the end-to-end suite's
+# npm packages, tauri-driver).
 #   scripts/setup.sh run    what `make run` needs
 #   scripts/setup.sh test   that, plus Xvfb, WebKitWebDriver and tauri-driver for the e2e suite
 set -euo pipefail
@@ -56,16 +57,21 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
   exit 1
 }
 
-# The UI's packages: `npm ci` when node_modules is missing or older than the lock file.
-stamp=ui/node_modules/.setup-lock-sha
-want=$(sha256sum ui/package-lock.json | cut -d' ' -f1)
-if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
-  say "installing the UI's npm packages"
-  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$want" >"$stamp"
-else
-  say "UI packages up to date"
-fi
+# npm packages, with `npm ci` when node_modules is missing or older than the lock file: the
+# UI's, and for the tests the end-to-end suite's (axe-core, for the accessibility checks).
+npm_packages() { # DIR WHAT
+  local stamp="$1/node_modules/.setup-lock-sha" want
+  want=$(sha256sum "$1/package-lock.json" | cut -d' ' -f1)
+  if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
+    say "installing the $2 npm packages"
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" >"$stamp"
+  else
+    say "$2 packages up to date"
+  fi
+}
+npm_packages ui "UI's"
+if [[ "$mode" == test ]]; then npm_packages e2e "end-to-end suite's"; fi
 
 if [[ "$mode" == test ]] && ! command -v tauri-driver >/dev/null; then
   say "installing tauri-driver"

@@ -1,2 +1,3 @@
 export * from './app.mjs';
 export * from './webdriver.mjs';
+export * from './accessibility.mjs';

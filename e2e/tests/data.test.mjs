@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { App, dialogAnswers, exchange, repoRoot, sleep, tempJournal, waitFor } from '../lib/index.mjs';
+import { App, assertAccessible, dialogAnswers, exchange, repoRoot, sleep, tempJournal, waitFor } from '../lib/index.mjs';
 
 const supplyPath = async (app, path) => writeFileSync(dialogAnswers(app.db), `${path}\n`);
 
@@ -66,6 +66,7 @@ test('export to JSON, then import it into a fresh journal; a bad file changes no
     assert.match(text, /People\s*1\s*0\s*0/);
     assert.match(text, /Exchanges\s*1\s*0\s*0/);
     await app.screenshot('data-import-summary');
+    await assertAccessible(app, 'Settings → Data with an import summary');
 
     await app.nav('Timeline');
     const entry = await waitFor(() => app.session.findByText('[data-testid=entry]', 'lent me a ladder'), 'the imported entry');
@@ -95,6 +96,7 @@ test('export to JSON, then import it into a fresh journal; a bad file changes no
     assert.match(message, /broken\.json/);
     assert.match(message, /line|byte|column/);
     await app.screenshot('data-import-error');
+    await assertAccessible(app, 'Settings → Data with an import problem');
     assert.equal((await app.invoke('list_exchanges', { filter: {} })).length, 1);
     assert.equal((await app.invoke('list_people', { include_archived: true })).length, 1);
 
@@ -109,6 +111,7 @@ test('export to JSON, then import it into a fresh journal; a bad file changes no
     await app.session.execute('document.querySelector("[data-testid=import]").scrollIntoView()');
     await sleep(300);
     await app.screenshot('data-import-daylio');
+    await assertAccessible(app, 'Settings → Data placing a Daylio mood');
     await submit.click();
     await waitFor(
       async () => /Check-ins\s*3\s*0\s*0/.test(await (await app.find('[data-testid=import-summary]')).text()),
@@ -136,6 +139,7 @@ test('make a backup, see it listed, and restore it after a confirmation', async 
     const made = await waitFor(() => app.session.findByText('[data-testid=backup-row]', 'Made by you'), 'the new backup');
     assert.match(await made.text(), /KB|bytes/);
     await app.screenshot('data-backups');
+    await assertAccessible(app, 'Settings → Data with backups');
 
     // Something written after the backup goes away with the restore.
     await app.invoke('add_exchange', { input: exchange(ana.id, 'received', 'brought me coffee') });
@@ -144,6 +148,7 @@ test('make a backup, see it listed, and restore it after a confirmation', async 
     const dialog = await waitFor(() => app.find('dialog[open]'), 'the confirmation');
     assert.match(await dialog.text(), /kept\s+first, as a backup/);
     await app.screenshot('data-restore-confirm');
+    await assertAccessible(app, 'the restore confirmation');
     await app.clickText('dialog[open] button', 'Replace my journal');
     const done = await waitFor(() => app.find('[data-testid=backup-done]'), 'the restore message');
     assert.match(await done.text(), /Restored your journal/);

@@ -1,7 +1,7 @@
 // Editing, deleting with Undo, searching, settling, and the person page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { App, Key, daysBefore, exchange, waitFor } from '../lib/index.mjs';
+import { App, Key, assertAccessible, daysBefore, exchange, waitFor } from '../lib/index.mjs';
 
 async function seed(app) {
   const sam = await app.invoke('add_person', { input: { name: 'Sam Rivera', relationship: 'friend', notes: '' } });
@@ -31,8 +31,10 @@ test('edit an entry', async () => {
     const { review } = await seed(app);
     await app.nav('Timeline');
     await app.screenshot('timeline');
+    await assertAccessible(app, 'the timeline');
     await (await (await entry(app, 'reviewed her slides')).find('button[aria-label^="Edit"]')).click();
     const what = await waitFor(() => app.find('#log-what'), 'the edit form');
+    await assertAccessible(app, 'the quick log editing an entry');
     assert.equal(await what.property('value'), 'reviewed her slides');
     await what.clear();
     await what.type('reviewed her slides and the budget');
@@ -58,6 +60,7 @@ test('delete an entry and undo', async () => {
     await waitFor(async () => !(await app.session.findByText('[data-testid=entry]', 'reviewed her slides')), 'the entry to go');
     assert.equal((await app.invoke('get_exchange', { id: review.id })).deleted_at !== null, true);
     await app.screenshot('undo');
+    await assertAccessible(app, 'the timeline with an Undo message');
     await (await toast.find('button')).click();
     await entry(app, 'reviewed her slides');
     assert.equal((await app.invoke('get_exchange', { id: review.id })).deleted_at, null);
@@ -78,9 +81,19 @@ test('search finds an entry by a word of its note', async () => {
     const only = await app.texts('[data-testid=entry]');
     assert.match(only[0], /lent me a ladder/);
     await app.screenshot('search');
+    await assertAccessible(app, 'the timeline searched');
+    // With filters set as well.
+    await app.session.execute(
+      `for (const [id, v] of [['tl-direction', 'received'], ['tl-kind', 'favour']]) {
+         const s = document.getElementById(id); s.value = v; s.dispatchEvent(new Event('change', { bubbles: true }));
+       }`,
+    );
+    await waitFor(async () => (await app.findAll('[data-testid=entry]')).length === 1, 'the filtered entry');
+    await assertAccessible(app, 'the timeline with filters');
     await search.clear();
     await search.type('nothingmatchesthis');
     await waitFor(() => app.session.findByText('.empty', 'Nothing matches'), 'the empty message');
+    await assertAccessible(app, 'the timeline with nothing matching');
   } finally {
     await app.quit();
   }
@@ -104,6 +117,7 @@ test('settle a received favour, and see it on the person page', async () => {
        s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true }));`,
     );
     await app.screenshot('settle');
+    await assertAccessible(app, 'the settle dialog');
     await app.clickText('dialog button', 'Save');
     await waitFor(async () => (await (await (await entry(app, 'lent me a ladder')).find('[data-testid=settlement]')).text()).includes('Returned'), 'the settled entry');
     const stored = await app.invoke('get_exchange', { id: ladder.id });
@@ -119,9 +133,11 @@ test('settle a received favour, and see it on the person page', async () => {
     assert.ok(history.some((t) => t.includes('lent me a ladder') && t.includes('Returned')));
     assert.ok(history.some((t) => t.includes('cooked dinner for Sam')));
     await app.screenshot('person');
+    await assertAccessible(app, 'a person page');
     await app.nav('People');
     await waitFor(() => app.session.findByText('[data-testid=person-row]', 'Ada Okafor'), 'the people list');
     await app.screenshot('people');
+    await assertAccessible(app, 'People');
     assert.equal(sam.name, 'Sam Rivera');
   } finally {
     await app.quit();
@@ -137,6 +153,7 @@ test('edit and archive a person', async () => {
     await waitFor(async () => (await (await app.find('[data-testid=person-name]')).text()) === 'Ada Okafor', 'Ada’s page');
     await app.clickText('main button', 'Edit');
     const name = await waitFor(() => app.find('#pf-name'), 'the person form');
+    await assertAccessible(app, 'a person page editing the person');
     await name.clear();
     await name.type('Ada N. Okafor');
     await app.clickText('main form button', 'Save');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { App, tempJournal, waitFor } from '../lib/index.mjs';
+import { App, assertAccessible, tempJournal, waitFor } from '../lib/index.mjs';
 
 test('a file that is not a journal is explained and left untouched', async () => {
   const db = tempJournal('notjournal');
@@ -17,6 +17,7 @@ test('a file that is not a journal is explained and left untouched', async () =>
     assert.ok(text.includes(db), 'shows the path');
     assert.match(text, /not_a_journal/);
     await app.screenshot('cannot-open');
+    await assertAccessible(app, 'the cannot-open screen');
   } finally {
     await app.quit();
   }

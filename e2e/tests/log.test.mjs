@@ -1,7 +1,7 @@
 // Logging by keyboard alone, the field message for an empty "what", and a restart.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { App, Key, waitFor } from '../lib/index.mjs';
+import { App, Key, assertAccessible, waitFor } from '../lib/index.mjs';
 
 const activeId = (app) => app.session.execute('return document.activeElement && document.activeElement.id');
 
@@ -10,6 +10,7 @@ test('a favour logged with the keyboard alone appears on the timeline and surviv
   try {
     assert.match(await (await app.find('h1')).text(), /Welcome/);
     await app.screenshot('welcome');
+    await assertAccessible(app, 'the welcome screen');
 
     const started = Date.now();
     await app.session.keys('l');
@@ -25,6 +26,7 @@ test('a favour logged with the keyboard alone appears on the timeline and surviv
     await app.session.keys(Key.Tab, 'lent me a ladder for the weekend');
     assert.equal(await activeId(app), 'log-what');
     await app.screenshot('quick-log');
+    await assertAccessible(app, 'the quick log');
     await app.session.keys(Key.Enter);
     await waitFor(async () => (await app.findAll('dialog[open]')).length === 0, 'the log to close');
     const seconds = (Date.now() - started) / 1000;
@@ -72,6 +74,7 @@ test('an empty "what" shows the message at the field and saves nothing', async (
     assert.equal(await activeId(app), 'log-what');
     assert.equal(await (await app.find('#log-what')).attribute('aria-invalid'), 'true');
     await app.screenshot('quick-log-error');
+    await assertAccessible(app, 'the quick log with a field message');
     assert.equal((await app.findAll('dialog[open]')).length, 1, 'the log stays open');
     assert.deepEqual(await app.invoke('list_exchanges', { filter: {} }), []);
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { App, appBinary, exchange, sleep, tempJournal, waitFor } from '../lib/index.mjs';
+import { App, appBinary, assertAccessible, exchange, sleep, tempJournal, waitFor } from '../lib/index.mjs';
 
 const recip = process.env.RECIPROCITY_CLI ?? join(appBinary, '..', 'recip');
 
@@ -39,6 +39,7 @@ test('the home shows the planted flags; why has numbers and citations; a dismiss
       assert.ok(expected.some((i) => i.kind === kind), `planted ${kind}`);
     }
     await app.screenshot('review-home');
+    await assertAccessible(app, 'Home with flags');
 
     const first = (await app.findAll('[data-testid=insight]'))[0];
     await (await first.find('button[aria-expanded]')).click();
@@ -48,6 +49,7 @@ test('the home shows the planted flags; why has numbers and citations; a dismiss
     assert.match(text, /\d/, 'the reasons carry numbers');
     assert.match(text, /\(\d{4}\)\. .+\./, 'a full citation: authors (year). title. source');
     await app.screenshot('review-why');
+    await assertAccessible(app, 'Home with the reasons for a flag');
 
     // Dismiss the last flag shown; it stays away after a restart.
     const victim = expected[shown.length - 1];
@@ -63,7 +65,9 @@ test('the home shows the planted flags; why has numbers and citations; a dismiss
     const snoozed = await app.find('[data-testid=insight]');
     const snoozedHeadline = await (await snoozed.find('[data-testid=insight-headline]')).text();
     await (await snoozed.find('[data-testid=snooze]')).click();
-    await (await waitFor(() => app.find('[data-testid=snooze-save]'), 'the snooze form')).click();
+    const snoozeSave = await waitFor(() => app.find('[data-testid=snooze-save]'), 'the snooze form');
+    await assertAccessible(app, 'Home with the snooze form');
+    await snoozeSave.click();
     await waitFor(async () => !(await app.texts('[data-testid=insight-headline]')).includes(snoozedHeadline), 'the snoozed flag to go');
     await app.restart();
     assert.ok(!(await flags(app)).includes(snoozedHeadline), 'still snoozed after a restart');
@@ -81,6 +85,7 @@ test('people by balance, a person page, patterns and a check-in that moves the a
     const words = (await app.texts('[data-testid=balance]')).join(' ');
     assert.match(words, /you give more|they give more|about even/);
     await app.screenshot('review-people');
+    await assertAccessible(app, 'People by balance');
     await (await app.find('label[for=sphere-workplace]')).click();
     await sleep(200);
     const rows = await app.texts('[data-testid=person-row]');
@@ -91,6 +96,7 @@ test('people by balance, a person page, patterns and a check-in that moves the a
     await waitFor(() => app.find('[data-testid=balance-chart] svg'), 'the balance over time');
     await waitFor(() => app.session.findByText('[data-testid=person-feelings]', 'When you'), 'the feelings');
     await app.screenshot('review-person');
+    await assertAccessible(app, 'a person page with the balance over time');
 
     await app.nav('Patterns');
     const chart = await waitFor(() => app.find('[data-testid=anxiety-chart]'), 'the anxiety chart');
@@ -98,6 +104,7 @@ test('people by balance, a person page, patterns and a check-in that moves the a
     assert.match(await (await app.find('[data-testid=anxiety-state]')).text(), /steady|rising since|not enough yet/);
     await waitFor(() => app.session.findByText('[data-testid=spheres]', 'Belmi'), 'the sphere note');
     await app.screenshot('review-patterns');
+    await assertAccessible(app, 'Patterns');
     // The same in the dark theme (the window keeps the choice, so put it back).
     await app.nav('Settings');
     await (await app.find('label[for=theme-dark]')).click();
@@ -148,6 +155,7 @@ test('settling an open loop removes it; the check-in day is kept in Settings', a
     const before = loops.length;
     const what = (await app.texts('[data-testid=open-loop] .title'))[0];
     await app.screenshot('review-open-loops');
+    await assertAccessible(app, 'Open loops');
     await (await loops[0].find('button')).click();
     await waitFor(async () => !(await app.texts('[data-testid=open-loop] .title')).includes(what), 'the settled loop to go');
     assert.equal((await app.findAll('[data-testid=open-loop]')).length, before - 1);
@@ -162,6 +170,15 @@ test('settling an open loop removes it; the check-in day is kept in Settings', a
     await app.session.execute('document.querySelector("[data-testid=toast] button[aria-label=Dismiss]")?.click()');
     await app.session.execute('document.getElementById("reflect-h").scrollIntoView()');
     await app.screenshot('review-settings');
+    await assertAccessible(app, 'Settings, every section, Advanced open');
+    // The dark theme as chosen in Settings itself, then back to the system's.
+    await (await app.find('label[for=theme-dark]')).click();
+    try {
+      assert.equal(await app.session.execute("return getComputedStyle(document.body).backgroundColor"), 'rgb(26, 25, 23)');
+      await assertAccessible(app, 'Settings in the dark theme chosen there', { themes: ['current'] });
+    } finally {
+      await (await app.find('label[for=theme-system]')).click();
+    }
     assert.deepEqual(await app.invoke('get_review_prefs'), { checkin_day: weekday, notify: false });
   } finally {
     await app.quit();
@@ -178,9 +195,11 @@ test('on the check-in day Home offers a check-in, until one is saved', async () 
     await app.reload();
     await waitFor(() => app.find('[data-testid=checkin-reminder]'), 'the check-in reminder');
     await app.screenshot('review-reminder');
+    await assertAccessible(app, 'Home with the check-in reminder');
     await app.clickText('[data-testid=checkin-reminder] button', 'Check in');
     await waitFor(() => app.find('#ci-reflection'), 'the check-in form');
     assert.ok((await (await app.find('[data-testid=prompt]')).text()).endsWith('?'), 'a reflection question');
+    await assertAccessible(app, 'Check-in');
     await (await app.find('label[for="ci-owing-1"]')).click();
     await app.clickText('button', 'Save check-in');
     await waitFor(async () => (await app.invoke('list_checkins', { since: null, until: null })).length === 1, 'the saved check-in');

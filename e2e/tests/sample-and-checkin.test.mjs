@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { App, waitFor } from '../lib/index.mjs';
+import { App, assertAccessible, waitFor } from '../lib/index.mjs';
 
 test('explore the sample journal and come back to an untouched empty journal', async () => {
   const app = await App.launch();
@@ -12,14 +12,17 @@ test('explore the sample journal and come back to an untouched empty journal', a
     await waitFor(() => app.find('[data-testid=sample-banner]'), 'the sample banner', 30_000);
     await waitFor(async () => (await app.findAll('[data-testid=entry]')).length > 0, 'sample entries on Home');
     await app.screenshot('home');
+    await assertAccessible(app, 'Home in the sample journal');
     await app.nav('Timeline');
     await waitFor(async () => (await app.findAll('[data-testid=entry]')).length === 50, 'a page of 50 sample entries');
     await app.screenshot('timeline-sample');
+    await assertAccessible(app, 'the timeline of the sample journal');
     await app.clickText('main button', 'Show older entries');
     await waitFor(async () => (await app.findAll('[data-testid=entry]')).length > 50, 'the next page');
     await app.nav('People');
     await waitFor(async () => (await app.findAll('[data-testid=person-row]')).length > 5, 'sample people');
     await app.screenshot('people-sample');
+    await assertAccessible(app, 'People in the sample journal');
     assert.ok(existsSync(join(dirname(app.db), 'sample-journal.sqlite3')));
 
     // The dark theme, chosen in Settings (the choice is kept by the window, so put it back).
@@ -53,8 +56,10 @@ test('a check-in is saved and listed', async () => {
     }
     await (await app.find('#ci-reflection')).type('Helping Kim every weekend is starting to wear on me.');
     await app.screenshot('checkin');
+    await assertAccessible(app, 'Check-in with answers');
     await app.clickText('button', 'Save check-in');
     await waitFor(() => app.session.findByText('.recent li', 'wear on me'), 'the saved check-in');
+    await assertAccessible(app, 'Check-in with a saved check-in');
     const [saved] = await app.invoke('list_checkins', { since: null, until: null });
     assert.equal(saved.mood, 1);
     assert.equal(saved.energy, -1);
