@@ -2,11 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
-<<<<<<< HEAD
-.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots
-=======
-.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e soak
->>>>>>> safety
+.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots soak
 
 # The desktop app's binary; honours CARGO_TARGET_DIR like cargo does.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
@@ -60,12 +56,8 @@ test-core:
 # Rewrites ui/src/bindings from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p reciprocity --lib bindings
-<<<<<<< HEAD
-=======
-	UPDATE_BINDINGS=1 cargo test -p reciprocity-desktop --test bindings
 
 # The long safety runs: 250 rounds of kills at random points and 5,100 overlapping commands
 # (see docs/reliability.md). The short versions run with `test-core`.
 soak:
 	cargo test -p reciprocity --test crash -- --ignored --nocapture
->>>>>>> safety

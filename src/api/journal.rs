@@ -140,11 +140,12 @@ pub fn fill_with_sample(
         ));
     }
     let made = generate(&Options::demo(seed, years, today));
-    j.insert_all(&made.people, &made.exchanges, &made.checkins)?;
+    j.insert_generated(&made)?;
     Ok(SampleCounts {
         people: made.people.len() as u32,
         exchanges: made.exchanges.len() as u32,
         checkins: made.checkins.len() as u32,
+        asks: made.requests.len() as u32,
         seed,
         years,
     })
@@ -156,6 +157,7 @@ pub struct SampleCounts {
     pub people: u32,
     pub exchanges: u32,
     pub checkins: u32,
+    pub asks: u32,
     pub seed: u64,
     pub years: u32,
 }

@@ -38,6 +38,15 @@ macro_rules! with_journal_commands {
             write exchanges::settle_exchange(SettleExchange) -> Entry;
             read exchanges::search_exchanges(SearchExchanges) -> Vec<Entry>;
 
+            write asks::add_ask(AddAsk) -> AskEntry;
+            read asks::list_asks(ListAsks) -> Vec<AskEntry>;
+            read asks::get_ask(ById) -> AskEntry;
+            write asks::update_ask(UpdateAsk) -> AskEntry;
+            write asks::delete_ask(ById) -> AskEntry;
+            write asks::restore_ask(ById) -> AskEntry;
+            read asks::search_asks(SearchAsks) -> Vec<AskEntry>;
+            read asks::ask_patterns(Now) -> AskTable;
+
             write checkins::add_checkin(AddCheckIn) -> CheckIn;
             read checkins::list_checkins(ListCheckIns) -> Vec<CheckIn>;
             read checkins::get_review_prefs(Empty) -> ReviewPrefs;

@@ -10,6 +10,7 @@
 //! - `now`/`today` always come in the request: nothing here reads the clock except where a
 //!   stored timestamp is written.
 
+pub mod asks;
 pub mod checkins;
 pub mod data;
 pub mod exchanges;
@@ -23,6 +24,7 @@ use ts_rs::TS;
 
 /// Everything a face needs to name the commands' requests and answers.
 pub mod prelude {
+    pub use super::asks::{AddAsk, AskEntry, ListAsks, SearchAsks, UpdateAsk};
     pub use super::checkins::{
         AddCheckIn, CheckinReminder, ListCheckIns, ReviewPrefs, SaveReviewPrefs,
     };
@@ -38,9 +40,9 @@ pub mod prelude {
         AddPerson, FeelingMean, ListPeople, PersonAt, PersonOverview, UpdatePerson,
     };
     pub use super::review::{InsightAt, ListOpenLoops, SaveSettings, SnoozeInsight};
-    pub use super::{checkins, data, exchanges, journal, people, review};
+    pub use super::{asks, checkins, data, exchanges, journal, people, review};
     pub use super::{ById, Empty, Now, Today};
-    pub use crate::insight::{OpenLoop, Reference, Report, Settings};
+    pub use crate::insight::{AskTable, OpenLoop, Reference, Report, Settings};
     pub use crate::model::{CheckIn, Person, PersonSummary};
     pub use crate::transfer::backups::Backup;
     pub use crate::transfer::ImportSummary;

@@ -8,7 +8,7 @@ use super::request_rows::{get_request, insert_request, request_from_row, COLUMNS
 use super::search::fts_query;
 use super::stored::read_all;
 use super::{now, Journal};
-use crate::model::{new_id, Request, RequestFilter, RequestInput};
+use crate::model::{new_id, PersonInput, Request, RequestFilter, RequestInput};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -16,8 +16,35 @@ use rusqlite::{params, Connection, OptionalExtension};
 impl Journal {
     /// Logs a request.
     pub fn add_request(&mut self, input: &RequestInput) -> Result<Request> {
+        self.add_request_with(None, input)
+    }
+
+    /// Logs an ask with someone not yet in the journal: the person and the ask are added in
+    /// one transaction, so neither is kept without the other.
+    pub fn add_request_with_new_person(
+        &mut self,
+        person: &PersonInput,
+        input: &RequestInput,
+    ) -> Result<Request> {
+        self.add_request_with(Some(person), input)
+    }
+
+    fn add_request_with(
+        &mut self,
+        new_person: Option<&PersonInput>,
+        input: &RequestInput,
+    ) -> Result<Request> {
+        let person = new_person.map(|p| p.validated()).transpose()?;
+        let person = person.map(|p| super::people::new_person(p, now()));
+        let mut input = input.clone();
+        if let Some(p) = &person {
+            input.person_id = p.id.clone();
+        }
         let input = input.validated()?;
         let tx = self.write()?;
+        if let Some(p) = &person {
+            super::people::insert_person(&tx, p)?;
+        }
         check_request_references(&tx, &input, None)?;
         let at = now();
         let request = from_input(new_id(), input, at, at);

@@ -31,17 +31,21 @@ pub enum Command {
     },
     /// Log something you gave or received.
     Log(LogArgs),
+    /// Log an ask: what someone asked of you (to-you), or you of them (by-you).
+    Ask(crate::asks::AskArgs),
+    /// List asks, newest first.
+    Asks(crate::asks::AsksArgs),
     /// List exchanges, newest first.
     List(ListArgs),
-    /// Show one exchange.
+    /// Show one exchange or ask.
     Show { id: String },
-    /// Change an exchange; only the flags you give change.
+    /// Change an exchange or an ask; only the flags you give change.
     Edit(EditArgs),
-    /// Delete an exchange (it can be restored).
+    /// Delete an exchange or an ask (it can be restored).
     Delete { id: String },
-    /// Restore a deleted exchange (by id), or the whole journal from a backup file.
+    /// Restore a deleted exchange or ask (by id), or the whole journal from a backup file.
     Restore {
-        /// An exchange id, or the path of a backup or journal file.
+        /// An exchange or ask id, or the path of a backup or journal file.
         target: String,
     },
     /// Write the whole journal to a file.
@@ -55,7 +59,7 @@ pub enum Command {
     },
     /// Record what became of something you received.
     Settle(SettleArgs),
-    /// Find exchanges by words in what, note, tags or the person's name.
+    /// Find exchanges and asks by words in what, note, tags or the person's name.
     Search(SearchArgs),
     /// Record a check-in; every answer is optional, but give at least one or some text.
     Checkin(CheckinArgs),
@@ -154,6 +158,9 @@ pub struct DetailArgs {
     /// The id of the exchange this one returns.
     #[arg(long, value_name = "ID")]
     pub reciprocates: Option<String>,
+    /// The id of the ask (one you agreed to) that this given exchange does.
+    #[arg(long, value_name = "ID")]
+    pub fulfils: Option<String>,
 }
 
 #[derive(Args)]
@@ -184,6 +191,11 @@ pub struct EditArgs {
     pub clear_tags: bool,
     #[command(flatten)]
     pub details: DetailArgs,
+    /// For an ask: whether you did what you agreed to (yes, no, not-yet).
+    #[arg(long, value_name = "yes|no|not-yet")]
+    pub followed_through: Option<reciprocity::model::FollowThrough>,
+    #[command(flatten)]
+    pub ask: crate::asks::AskFlags,
 }
 
 #[derive(Args)]

@@ -1,9 +1,11 @@
 //! `recip log`, `list`, `show`, `edit`, `delete`, `restore`, `settle` and `search`.
 
 use crate::args::{DetailArgs, EditArgs, ListArgs, LogArgs, SearchArgs, SettleArgs};
+use crate::asks;
 use crate::output::{exchange_details, exchange_line, print_json};
 use crate::people::{find, resolve, Who};
 use chrono::{Local, NaiveDate};
+use reciprocity::api::asks::AskEntry;
 use reciprocity::api::exchanges::{
     self, AddExchange, Entry, ListExchanges, SearchExchanges, SettleExchange, UpdateExchange,
 };
@@ -56,6 +58,9 @@ fn apply(input: &mut ExchangeInput, d: DetailArgs) {
     if d.reciprocates.is_some() {
         input.reciprocates = d.reciprocates;
     }
+    if d.fulfils.is_some() {
+        input.fulfils = d.fulfils;
+    }
 }
 
 fn print_one(journal: &Journal, e: &Entry, json: bool, headline: &str) -> Result<()> {
@@ -79,7 +84,7 @@ fn print_many(list: &[Entry], json: bool, empty: &str) -> Result<()> {
     if json {
         return print_json(list);
     }
-    if list.is_empty() {
+    if list.is_empty() && !empty.is_empty() {
         say!("{empty}");
     }
     for e in list {
@@ -131,11 +136,18 @@ pub fn list(journal: &Journal, a: ListArgs, json: bool) -> Result<()> {
 }
 
 pub fn show(journal: &Journal, id: &str, json: bool) -> Result<()> {
+    if let Some(r) = asks::find_ask(journal, id)? {
+        return asks::show(&r, json);
+    }
     let e = exchanges::get_exchange(journal, ById { id: id.into() })?;
     print_one(journal, &e, json, "")
 }
 
 pub fn edit(journal: &mut Journal, a: EditArgs, json: bool) -> Result<()> {
+    if let Some(old) = asks::find_ask(journal, &a.id)? {
+        return edit_ask(journal, old, a, json);
+    }
+    refuse_ask_flags(&a)?;
     let old = exchanges::get_exchange(journal, ById { id: a.id })?.exchange;
     let mut input = old.to_input();
     if let Some(d) = a.direction {
@@ -155,7 +167,58 @@ pub fn edit(journal: &mut Journal, a: EditArgs, json: bool) -> Result<()> {
     print_one(journal, &e, json, "Updated")
 }
 
+/// `edit` on an ask: its own flags and the ones it shares with exchanges; the flags only an
+/// exchange has are refused.
+fn edit_ask(journal: &mut Journal, old: AskEntry, a: EditArgs, json: bool) -> Result<()> {
+    let d = a.details;
+    let exchange_only = [
+        ("--person", a.person.is_some()),
+        ("--direction", a.direction.is_some()),
+        ("--value", d.value.is_some()),
+        ("--kind", d.kind.is_some()),
+        ("--initiative", d.initiative.is_some()),
+        ("--sphere", d.sphere.is_some()),
+        ("--reciprocates", d.reciprocates.is_some()),
+        ("--fulfils", d.fulfils.is_some()),
+    ];
+    if let Some((flag, _)) = exchange_only.iter().find(|(_, given)| *given) {
+        return Err(asks::not_for(flag, "exchanges"));
+    }
+    let edit = asks::AskEdit {
+        what: a.what,
+        on: d.on,
+        pressure: d.pressure,
+        note: d.note,
+        tags: d.tags,
+        clear_tags: a.clear_tags,
+        followed_through: a.followed_through,
+        flags: a.ask,
+    };
+    asks::edit(journal, old, edit, json)
+}
+
+/// The ask-only flags of `edit`, given for an exchange.
+fn refuse_ask_flags(a: &EditArgs) -> Result<()> {
+    let f = &a.ask;
+    let ask_only = [
+        ("--size", f.size.is_some()),
+        ("--answer", f.answer.is_some()),
+        ("--obligation", f.obligation.is_some()),
+        ("--free", f.free_to_refuse.is_some()),
+        ("--sweetened", f.sweetened),
+        ("--follows", f.follows.is_some()),
+        ("--followed-through", a.followed_through.is_some()),
+    ];
+    match ask_only.iter().find(|(_, given)| *given) {
+        Some((flag, _)) => Err(asks::not_for(flag, "asks")),
+        None => Ok(()),
+    }
+}
+
 pub fn delete(journal: &mut Journal, id: &str, delete: bool) -> Result<()> {
+    if asks::find_ask(journal, id)?.is_some() {
+        return asks::delete(journal, id, delete);
+    }
     if delete {
         let e = exchanges::delete_exchange(journal, ById { id: id.into() })?.exchange;
         say!(
@@ -183,9 +246,20 @@ pub fn settle(journal: &mut Journal, a: SettleArgs, json: bool) -> Result<()> {
 
 pub fn search(journal: &Journal, a: SearchArgs, json: bool) -> Result<()> {
     let req = SearchExchanges {
-        query: a.query,
+        query: a.query.clone(),
         limit: a.limit,
     };
     let found = exchanges::search_exchanges(journal, req)?;
-    print_many(&found, json, "Nothing found.")
+    let asked = asks::search(journal, &a.query, a.limit)?;
+    if json && asked.is_empty() {
+        return print_many(&found, json, "");
+    }
+    if json {
+        return print_json(&serde_json::json!({ "exchanges": found, "asks": asked }));
+    }
+    if found.is_empty() && asked.is_empty() {
+        say!("Nothing found.");
+    }
+    print_many(&found, false, "")?;
+    asks::print_many(&asked, false, "")
 }

@@ -15,6 +15,7 @@ macro_rules! say {
 }
 
 mod args;
+mod asks;
 mod checkins;
 mod data;
 mod exchanges;
@@ -77,6 +78,8 @@ fn run(cli: Cli) -> reciprocity::Result<()> {
             PersonCommand::Unarchive { person } => people::archive(&mut journal, &person, false),
         },
         Command::Log(a) => exchanges::log(&mut journal, a, json),
+        Command::Ask(a) => asks::add(&mut journal, a, json),
+        Command::Asks(a) => asks::list(&journal, a, json),
         Command::List(a) => exchanges::list(&journal, a, json),
         Command::Show { id } => exchanges::show(&journal, &id, json),
         Command::Edit(a) => exchanges::edit(&mut journal, a, json),

@@ -31,6 +31,7 @@ fn flag_for(field: &str) -> Option<String> {
         "what" => "WHAT".into(),
         "name" => "NAME".into(),
         "query" => "QUERY".into(),
+        "id" => "ID".into(),
         "path" => "FILE".into(),
         "settlement" => return None,
         f => format!("--{f}"),
