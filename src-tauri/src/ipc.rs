@@ -34,7 +34,7 @@ where
     let app = invoke.message.webview().app_handle().clone();
     let resolver = invoke.resolver;
     tauri::async_runtime::spawn_blocking(move || {
-        let result = run(&app).map_err(|e| InvokeError::from(e));
+        let result = run(&app).map_err(InvokeError::from);
         resolver.respond(result);
     });
 }
@@ -63,9 +63,10 @@ macro_rules! dispatch {
     (@run write $area:ident :: $name:ident, $app:ident, $req:ident) => {
         $app.state::<AppState>().write(|j| $area::$name(j, $req))
     };
-    (@run free $area:ident :: $name:ident, $app:ident, $req:ident) => {
+    (@run free $area:ident :: $name:ident, $app:ident, $req:ident) => {{
+        let _ = $app;
         $area::$name($req).map_err(|e| IpcError::from(&e))
-    };
+    }};
     (@run session $area:ident :: $name:ident, $app:ident, $req:ident) => {
         session::$name($app, &$app.state::<AppState>(), $req)
     };

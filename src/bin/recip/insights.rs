@@ -153,9 +153,10 @@ pub fn demo(journal: &mut Journal, a: DemoArgs, json: bool) -> Result<()> {
         return print_json(&made);
     }
     say!(
-        "Wrote a sample journal: {} people, {} exchanges, {} check-ins (seed {}, {} years).",
+        "Wrote a sample journal: {} people, {} exchanges, {} asks, {} check-ins (seed {}, {} years).",
         made.people,
         made.exchanges,
+        made.asks,
         made.checkins,
         made.seed,
         made.years

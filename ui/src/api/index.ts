@@ -9,6 +9,8 @@ import type { ExchangeFilter } from '../bindings/ExchangeFilter';
 import type { ExchangeInput } from '../bindings/ExchangeInput';
 import type { PersonInput } from '../bindings/PersonInput';
 import type { Problem } from '../bindings/Problem';
+import type { RequestFilter } from '../bindings/RequestFilter';
+import type { RequestInput } from '../bindings/RequestInput';
 import type { Settlement } from '../bindings/Settlement';
 
 export type ApiError = Problem;
@@ -69,10 +71,32 @@ export const api = {
     call('settle_exchange', { id, settlement, returned_by, on }),
   searchExchanges: (query: string, limit = 200) => call('search_exchanges', { query, limit }),
 
+  addAsk: (input: RequestInput, new_person: PersonInput | null = null) => call('add_ask', { input, new_person }),
+  listAsks: (filter: Partial<RequestFilter> = {}) => call('list_asks', { filter: fullAskFilter(filter) }),
+  getAsk: (id: string) => call('get_ask', { id }),
+  updateAsk: (id: string, input: RequestInput) => call('update_ask', { id, input }),
+  deleteAsk: (id: string) => call('delete_ask', { id }),
+  restoreAsk: (id: string) => call('restore_ask', { id }),
+  searchAsks: (query: string, limit = 200) => call('search_asks', { query, limit }),
+  askPatterns: (now: string) => call('ask_patterns', { now }),
+
   addCheckin: (input: CheckInInput) => call('add_checkin', { input }),
   listCheckins: (since: string | null = null, until: string | null = null) =>
     call('list_checkins', { since, until }),
 };
+
+export function fullAskFilter(filter: Partial<RequestFilter>): RequestFilter {
+  return {
+    person_id: null,
+    direction: null,
+    since: null,
+    until: null,
+    include_deleted: false,
+    limit: null,
+    offset: null,
+    ...filter,
+  };
+}
 
 export function fullFilter(filter: Partial<ExchangeFilter>): ExchangeFilter {
   return {

@@ -1,6 +1,7 @@
 // Application state shared by the screens: where we are, who is in the journal, and a revision
 // counter that screens watch to reload after any change (ours, or the CLI's seen on focus).
 import { api, toApiError, type ApiError } from '../api';
+import type { AskEntry } from '../bindings/AskEntry';
 import type { Exchange } from '../bindings/Exchange';
 import type { JournalStatus } from '../bindings/JournalStatus';
 import type { TextLimits } from '../bindings/TextLimits';
@@ -26,6 +27,8 @@ export interface Toast {
 export interface LogRequest {
   editing: Exchange | null;
   person: Person | null;
+  /** "Done it" on an agreed ask: log what answers it. */
+  fulfils: AskEntry | null;
 }
 
 class AppState {
@@ -112,7 +115,7 @@ class AppState {
   }
 
   openLog(request: Partial<LogRequest> = {}): void {
-    this.log = { editing: request.editing ?? null, person: request.person ?? null };
+    this.log = { editing: request.editing ?? null, person: request.person ?? null, fulfils: request.fulfils ?? null };
   }
 
   closeLog(): void {
