@@ -53,9 +53,11 @@ lint:
 test-core:
 	cargo test --workspace
 
-# Rewrites ui/src/bindings from the Rust types.
+# Rewrites ui/src/bindings from the Rust types, and the window's capability from the command
+# list (src/api/list.rs).
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p reciprocity --lib bindings
+	RECIPROCITY_WRITE_CAPABILITY=1 cargo build -p reciprocity-desktop
 
 # The long safety runs: 250 rounds of kills at random points and 5,100 overlapping commands
 # (see docs/reliability.md). The short versions run with `test-core`.

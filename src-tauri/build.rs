@@ -1,7 +1,8 @@
 //! Grants the window exactly the journal's commands: the names come from the core's one
 //! command list (`src/api/list.rs`, included here as it is). Tauri generates an
-//! `allow-<command>` permission for each, and this script writes
-//! `capabilities/default.json` to grant those and nothing else.
+//! `allow-<command>` permission for each, and `capabilities/default.json` grants those and
+//! nothing else: this script refuses to build when the file does not match the list, and
+//! `make bindings` rewrites it (so a build never changes a tracked file by itself).
 
 include!("../src/api/list.rs");
 
@@ -13,8 +14,9 @@ macro_rules! command_names {
 
 const COMMANDS: &[&str] = with_journal_commands!(command_names);
 
-/// The capability for the main window, from `COMMANDS`; rewritten only when it changes.
-fn write_capability() {
+/// The capability for the main window, from `COMMANDS`: checked, or written when
+/// `RECIPROCITY_WRITE_CAPABILITY` is set.
+fn check_capability() {
     let permissions: Vec<String> = COMMANDS
         .iter()
         .map(|c| format!("    \"allow-{}\"", c.replace('_', "-")))
@@ -27,8 +29,13 @@ fn write_capability() {
         permissions.join(",\n")
     );
     let path = std::path::Path::new("capabilities/default.json");
-    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+    if std::fs::read_to_string(path).ok().as_deref() == Some(text.as_str()) {
+        return;
+    }
+    if std::env::var_os("RECIPROCITY_WRITE_CAPABILITY").is_some() {
         std::fs::write(path, text).expect("write capabilities/default.json");
+    } else {
+        panic!("capabilities/default.json does not grant exactly the commands of src/api/list.rs: run `make bindings` and commit the result");
     }
 }
 
@@ -50,8 +57,10 @@ fn ensure_ui_dist() {
 
 fn main() {
     println!("cargo:rerun-if-changed=../src/api/list.rs");
+    println!("cargo:rerun-if-changed=capabilities/default.json");
+    println!("cargo:rerun-if-env-changed=RECIPROCITY_WRITE_CAPABILITY");
     ensure_ui_dist();
-    write_capability();
+    check_capability();
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
