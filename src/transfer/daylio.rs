@@ -37,71 +37,101 @@ pub fn read_daylio_records(path: &Path, moods: &HashMap<String, i8>) -> Result<R
         .headers()
         .map_err(|e| problem(path, "line 1", format!("not a CSV header ({e})")))?
         .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-            .ok_or_else(|| {
-                problem(
-                    path,
-                    "line 1",
-                    format!("{name}: no “{name}” column; a Daylio export has full_date, time, mood and note"),
-                )
-            })
-    };
-    let (date_at, mood_at) = (column("full_date")?, column("mood")?);
-    let time_at = column("time").ok();
-    let title_at = column("note_title").ok();
-    let note_at = column("note").ok();
+    let cols = Columns::find(path, &headers)?;
     let mut checkins = Vec::new();
     for (i, row) in reader.records().enumerate() {
         let line = format!("line {}", i + 2);
         let row = row.map_err(|e| problem(path, &line, e.to_string()))?;
-        let cell = |at: Option<usize>| at.and_then(|a| row.get(a)).unwrap_or("").trim().to_string();
-        let date_text = cell(Some(date_at));
-        let on = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").map_err(|_| {
-            problem(
-                path,
-                &line,
-                format!("full_date: “{date_text}” is not a date (YYYY-MM-DD)"),
-            )
-        })?;
-        let label = cell(Some(mood_at));
-        let mood = *moods.get(&label.to_lowercase()).ok_or_else(|| {
-            problem(
-                path,
-                &line,
-                format!("mood: “{label}” is not a mood this import knows; map it with --mood \"{label}=N\" (N from -2 to 2)"),
-            )
-        })?;
-        let time_text = cell(time_at);
-        let time = parse_time(&time_text).unwrap_or(NaiveTime::MIN);
-        let reflection = [cell(title_at), cell(note_at)]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let at = on.and_time(time).and_utc();
-        let key = format!("daylio:{date_text}|{time_text}|{label}|{reflection}");
-        checkins.push(CheckIn {
-            id: uuid::Uuid::new_v5(&NAMESPACE, key.as_bytes()).to_string(),
-            on,
-            mood: Some(mood),
-            energy: None,
-            owing: None,
-            worry: None,
-            pressured: None,
-            exhaustion: None,
-            reflection,
-            prompt: None,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
-        });
+        checkins.push(read_row(path, &line, &row, &cols, moods)?);
     }
     Ok(Records {
         checkins,
         ..Records::default()
+    })
+}
+
+/// Where each column Daylio writes is; date and mood must be there.
+struct Columns {
+    date: usize,
+    mood: usize,
+    time: Option<usize>,
+    title: Option<usize>,
+    note: Option<usize>,
+}
+
+impl Columns {
+    fn find(path: &Path, headers: &csv::StringRecord) -> Result<Columns> {
+        let column = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+                .ok_or_else(|| {
+                    problem(
+                        path,
+                        "line 1",
+                        format!("{name}: no “{name}” column; a Daylio export has full_date, time, mood and note"),
+                    )
+                })
+        };
+        Ok(Columns {
+            date: column("full_date")?,
+            mood: column("mood")?,
+            time: column("time").ok(),
+            title: column("note_title").ok(),
+            note: column("note").ok(),
+        })
+    }
+}
+
+/// One Daylio row as a check-in: its mood on the scale, its title and note as the reflection,
+/// an id derived from the row so importing twice adds nothing.
+fn read_row(
+    path: &Path,
+    line: &str,
+    row: &csv::StringRecord,
+    cols: &Columns,
+    moods: &HashMap<String, i8>,
+) -> Result<CheckIn> {
+    let cell = |at: Option<usize>| at.and_then(|a| row.get(a)).unwrap_or("").trim().to_string();
+    let date_text = cell(Some(cols.date));
+    let on = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").map_err(|_| {
+        problem(
+            path,
+            line,
+            format!("full_date: “{date_text}” is not a date (YYYY-MM-DD)"),
+        )
+    })?;
+    let label = cell(Some(cols.mood));
+    let mood = *moods.get(&label.to_lowercase()).ok_or_else(|| {
+        problem(
+            path,
+            line,
+            format!("mood: “{label}” is not a mood this import knows; map it with --mood \"{label}=N\" (N from -2 to 2)"),
+        )
+    })?;
+    let time_text = cell(cols.time);
+    let time = parse_time(&time_text).unwrap_or(NaiveTime::MIN);
+    let reflection = [cell(cols.title), cell(cols.note)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let at = on.and_time(time).and_utc();
+    let key = format!("daylio:{date_text}|{time_text}|{label}|{reflection}");
+    Ok(CheckIn {
+        id: uuid::Uuid::new_v5(&NAMESPACE, key.as_bytes()).to_string(),
+        on,
+        mood: Some(mood),
+        energy: None,
+        owing: None,
+        worry: None,
+        pressured: None,
+        exhaustion: None,
+        reflection,
+        prompt: None,
+        created_at: at,
+        updated_at: at,
+        deleted_at: None,
     })
 }
 

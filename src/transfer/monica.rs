@@ -83,14 +83,7 @@ pub fn read_monica_records(
     relationship: Relationship,
     now: DateTime<Utc>,
 ) -> Result<(Records, Vec<String>)> {
-    let text_all = read_text(path)?;
-    let root: Value = serde_json::from_str(&text_all).map_err(|e| {
-        problem(
-            path,
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("not valid JSON ({e})"),
-        )
-    })?;
+    let root = read_root(path)?;
     let account = root
         .get("account")
         .filter(|a| a.is_object())
@@ -108,53 +101,71 @@ pub fn read_monica_records(
         .enumerate()
     {
         let at = format!("contacts[{i}]");
-        let uuid = text(c, "uuid");
-        if uuid.is_empty() {
-            return Err(problem(path, at, "uuid: the contact has no uuid"));
-        }
-        let name = [
-            prop(c, "first_name"),
-            prop(c, "middle_name"),
-            prop(c, "last_name"),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-        let name = if name.is_empty() {
-            prop(c, "nickname")
-        } else {
-            name
-        };
-        let input = PersonInput {
-            name,
-            relationship,
-            notes: prop(c, "description"),
-        }
-        .validated()
-        .map_err(|e| {
-            problem(
-                path,
-                &at,
-                format!("{}: {e}", e.field().unwrap_or("contact")),
-            )
-        })?;
-        let created = time(c, "created_at").unwrap_or(now);
-        let person = Person {
-            id: id_for(&["contact", &uuid]),
-            name: input.name,
-            relationship,
-            notes: input.notes,
-            archived_at: None,
-            created_at: created,
-            updated_at: time(c, "updated_at").unwrap_or(created),
-        };
+        let person = read_contact(path, c, &at, relationship, now)?;
         read_debts(path, c, &person, &at, &mut records)?;
         read_gifts(path, c, &person, &at, &mut records, &mut skipped)?;
         records.people.push(person);
     }
     read_journal(path, account, &mut records, &mut skipped)?;
     Ok((records, skipped))
+}
+
+/// The whole file as JSON, or where it stops being JSON.
+fn read_root(path: &Path) -> Result<Value> {
+    let text_all = read_text(path)?;
+    serde_json::from_str(&text_all).map_err(|e| {
+        problem(
+            path,
+            format!("line {}, column {}", e.line(), e.column()),
+            format!("not valid JSON ({e})"),
+        )
+    })
+}
+
+/// One contact as a person: the names joined (else the nickname), checked like a person
+/// typed in the window; the id derived from the contact's uuid so importing twice adds no one.
+fn read_contact(
+    path: &Path,
+    c: &Value,
+    at: &str,
+    relationship: Relationship,
+    now: DateTime<Utc>,
+) -> Result<Person> {
+    let uuid = text(c, "uuid");
+    if uuid.is_empty() {
+        return Err(problem(path, at, "uuid: the contact has no uuid"));
+    }
+    let name = [
+        prop(c, "first_name"),
+        prop(c, "middle_name"),
+        prop(c, "last_name"),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
+    let name = if name.is_empty() {
+        prop(c, "nickname")
+    } else {
+        name
+    };
+    let input = PersonInput {
+        name,
+        relationship,
+        notes: prop(c, "description"),
+    }
+    .validated()
+    .map_err(|e| problem(path, at, format!("{}: {e}", e.field().unwrap_or("contact"))))?;
+    let created = time(c, "created_at").unwrap_or(now);
+    Ok(Person {
+        id: id_for(&["contact", &uuid]),
+        name: input.name,
+        relationship,
+        notes: input.notes,
+        archived_at: None,
+        created_at: created,
+        updated_at: time(c, "updated_at").unwrap_or(created),
+    })
 }
 
 fn exchange(
@@ -316,39 +327,8 @@ fn read_journal(
         let p = &j["properties"];
         let created = time(j, "created_at").unwrap_or(DateTime::UNIX_EPOCH);
         let (on, mood, reflection) = match text(p, "type").as_str() {
-            "entry" => {
-                let on = date(&text(p, "date"))
-                    .ok_or_else(|| problem(path, &loc, "date: missing or not a date"))?;
-                let body = [text(p, "title"), text(p, "post")]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                (on, None, body)
-            }
-            "day" => {
-                let (y, m, d) = (text(p, "year"), text(p, "month"), text(p, "day"));
-                let on = NaiveDate::from_ymd_opt(
-                    y.parse().unwrap_or(0),
-                    m.parse().unwrap_or(0),
-                    d.parse().unwrap_or(0),
-                )
-                .ok_or_else(|| problem(path, &loc, format!("day: {y}-{m}-{d} is not a date")))?;
-                // Monica rates a day 1 (bad), 2 (average) or 3 (great).
-                let mood = match text(p, "rate").as_str() {
-                    "1" => -1,
-                    "2" => 0,
-                    "3" => 1,
-                    other => {
-                        return Err(problem(
-                            path,
-                            loc,
-                            format!("rate: “{other}” is not 1, 2 or 3"),
-                        ))
-                    }
-                };
-                (on, Some(mood), text(p, "comment"))
-            }
+            "entry" => read_entry(path, p, &loc)?,
+            "day" => read_day(path, p, &loc)?,
             other => {
                 skipped.push(format!(
                     "{loc}: a “{other}” entry has nothing for a check-in"
@@ -379,4 +359,40 @@ fn read_journal(
         });
     }
     Ok(())
+}
+
+/// A journal entry: its day, no mood, its title and text as the reflection.
+fn read_entry(path: &Path, p: &Value, loc: &str) -> Result<(NaiveDate, Option<i8>, String)> {
+    let on =
+        date(&text(p, "date")).ok_or_else(|| problem(path, loc, "date: missing or not a date"))?;
+    let body = [text(p, "title"), text(p, "post")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Ok((on, None, body))
+}
+
+/// A rated day: Monica rates a day 1 (bad), 2 (average) or 3 (great).
+fn read_day(path: &Path, p: &Value, loc: &str) -> Result<(NaiveDate, Option<i8>, String)> {
+    let (y, m, d) = (text(p, "year"), text(p, "month"), text(p, "day"));
+    let on = NaiveDate::from_ymd_opt(
+        y.parse().unwrap_or(0),
+        m.parse().unwrap_or(0),
+        d.parse().unwrap_or(0),
+    )
+    .ok_or_else(|| problem(path, loc, format!("day: {y}-{m}-{d} is not a date")))?;
+    let mood = match text(p, "rate").as_str() {
+        "1" => -1,
+        "2" => 0,
+        "3" => 1,
+        other => {
+            return Err(problem(
+                path,
+                loc,
+                format!("rate: “{other}” is not 1, 2 or 3"),
+            ))
+        }
+    };
+    Ok((on, Some(mood), text(p, "comment")))
 }
