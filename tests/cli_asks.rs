@@ -145,3 +145,22 @@ fn an_exchange_refuses_the_flags_only_an_ask_has() {
         .failure()
         .stderr(contains("--size is only for asks"));
 }
+
+#[test]
+fn asks_export_to_csv_one_row_each() {
+    let cli = Cli::new();
+    cli.cmd(&["ask", "to-you", "Gina", "a loan", "-r", "friend"])
+        .success();
+    cli.cmd(&["ask", "by-you", "Gina", "a lift"]).success();
+    let file = cli.db.with_file_name("asks.csv");
+    cli.cmd(&["export", "--format", "asks-csv", file.to_str().unwrap()])
+        .success()
+        .stdout(contains("Exported 2 asks"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        3,
+        "a header and one row per ask:\n{text}"
+    );
+    assert!(text.contains("a lift") && text.contains("a loan"));
+}

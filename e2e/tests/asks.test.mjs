@@ -76,13 +76,16 @@ test('a planted favour before an ask shows on Home with its sequences, and Patte
     await waitFor(async () => (await app.findAll(asks)).length > 0, 'the asks it rests on');
     const text = await why.text();
     assert.match(text, /\d+ days?/, 'the sequences with their gaps in days');
+    await app.session.execute(
+      `document.querySelector('[data-testid=insight][data-id="${tactic.id}"]').scrollIntoView({ block: 'start' })`,
+    );
     await app.screenshot('ask-tactic-why');
     await assertAccessible(app, 'Home with a tactic flag open');
 
     await app.nav('Patterns');
     const panel = await waitFor(() => app.find('[data-testid=asks-panel]'), 'the asks panel');
     await waitFor(async () => /after a favour/.test(await panel.text()), 'the rows');
-    await app.session.execute('document.querySelector("[data-testid=asks-panel]").scrollIntoView()');
+    await app.session.execute('document.querySelector("[data-testid=asks-panel]").scrollIntoView({ block: "center" })');
     await app.screenshot('ask-patterns');
     await assertAccessible(app, 'Patterns with asks');
   } finally {

@@ -109,6 +109,11 @@ pub fn export_csv(j: &Journal, path: &Path) -> Result<ExportCounts> {
     })
 }
 
+/// One row per ask, for spreadsheets.
+pub fn export_asks_csv(j: &Journal, path: &Path) -> Result<u32> {
+    crate::transfer::csv_requests::export_requests_csv(j, path).map(count)
+}
+
 /// The format to import `path` as: the one given, else the one its name suggests.
 pub fn import_format(path: &Path, given: Option<ImportFormat>) -> Result<ImportFormat> {
     given.or_else(|| ImportFormat::detect(path)).ok_or_else(|| {

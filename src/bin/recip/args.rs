@@ -280,6 +280,8 @@ pub enum ExportFormat {
     Json,
     /// One row per exchange, for spreadsheets.
     Csv,
+    /// One row per ask, for spreadsheets.
+    AsksCsv,
 }
 
 #[derive(Args)]

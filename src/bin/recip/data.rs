@@ -21,6 +21,10 @@ pub fn export(journal: &Journal, a: ExportArgs) -> Result<()> {
                 a.file.display()
             );
         }
+        ExportFormat::AsksCsv => {
+            let n = data::export_asks_csv(journal, &a.file)?;
+            say!("Exported {n} asks to {}", a.file.display());
+        }
         ExportFormat::Csv => {
             let n = data::export_csv(journal, &a.file)?;
             say!("Exported {} exchanges to {}", n.exchanges, a.file.display());
