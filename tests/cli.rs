@@ -3,40 +3,15 @@
 
 use assert_cmd::Command;
 use predicates::str::contains;
-use serde_json::Value;
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-struct Cli {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
+mod cli_support;
+use cli_support::Cli;
 
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("journal.sqlite3");
-        Cli { _dir: dir, db }
-    }
-
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("recip")
-            .unwrap()
-            .env_remove("RECIPROCITY_DB")
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .assert()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd(args).success().get_output().stdout.clone();
-        serde_json::from_slice(&out).expect("valid JSON")
-    }
-
-    fn digest(&self) -> Vec<u8> {
-        digest(&self.db)
-    }
+/// The journal file's SHA-256, after folding in its write-ahead log.
+fn cli_digest(cli: &Cli) -> Vec<u8> {
+    digest(&cli.db)
 }
 
 fn digest(path: &Path) -> Vec<u8> {
@@ -131,7 +106,7 @@ fn every_validation_error_exits_1_and_leaves_the_journal_unchanged() {
         .as_str()
         .unwrap()
         .to_string();
-    let before = cli.digest();
+    let before = cli_digest(&cli);
     let refused: &[(&[&str], &str)] = &[
         (&["log", "given", "Sam", "x", "--value", "9"], "--value"),
         (&["log", "given", "Sam", "   "], "cannot be empty"),
@@ -185,7 +160,7 @@ fn every_validation_error_exits_1_and_leaves_the_journal_unchanged() {
         cli.cmd(args).code(1).stderr(contains(*message));
     }
     assert_eq!(
-        cli.digest(),
+        cli_digest(&cli),
         before,
         "a refused command changed the journal"
     );

@@ -1,37 +1,9 @@
 //! `recip ask`, `recip asks`, and asks by id for show, edit, delete, restore and search.
 
-use assert_cmd::Command;
 use predicates::str::contains;
-use serde_json::Value;
-use std::path::PathBuf;
 
-struct Cli {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("journal.sqlite3");
-        Cli { _dir: dir, db }
-    }
-
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("recip")
-            .unwrap()
-            .env_remove("RECIPROCITY_DB")
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .assert()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd(args).success().get_output().stdout.clone();
-        serde_json::from_slice(&out).expect("valid JSON")
-    }
-}
+mod cli_support;
+use cli_support::Cli;
 
 #[test]
 fn an_ask_made_of_you_is_logged_with_the_models_field_names() {

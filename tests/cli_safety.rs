@@ -4,39 +4,9 @@
 use assert_cmd::Command;
 use predicates::str::contains;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 
-struct Cli {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("journal.sqlite3");
-        Cli { _dir: dir, db }
-    }
-
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("recip")
-            .unwrap()
-            .env_remove("RECIPROCITY_DB")
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .assert()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd(args).success().get_output().stdout.clone();
-        serde_json::from_slice(&out).expect("valid JSON")
-    }
-
-    fn folder(&self) -> &Path {
-        self.db.parent().unwrap()
-    }
-}
+mod cli_support;
+use cli_support::Cli;
 
 #[test]
 fn logging_with_someone_new_adds_no_one_when_the_exchange_is_refused() {

@@ -4,42 +4,17 @@ use assert_cmd::Command;
 use chrono::{Duration, Local};
 use predicates::str::contains;
 use serde_json::Value;
-use std::path::PathBuf;
 
-struct Cli {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
+mod cli_support;
+use cli_support::Cli;
 
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("journal.sqlite3");
-        Cli { _dir: dir, db }
-    }
-
-    fn demo() -> Cli {
-        let cli = Cli::new();
-        cli.cmd(&["demo", "--seed", "4", "--years", "2"])
-            .success()
-            .stdout(contains("Wrote a sample journal"));
-        cli
-    }
-
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("recip")
-            .unwrap()
-            .env_remove("RECIPROCITY_DB")
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .assert()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd(args).success().get_output().stdout.clone();
-        serde_json::from_slice(&out).expect("valid JSON")
-    }
+/// A journal of `recip demo` (seed 4, two years).
+fn demo_cli() -> Cli {
+    let cli = Cli::new();
+    cli.cmd(&["demo", "--seed", "4", "--years", "2"])
+        .success()
+        .stdout(contains("Wrote a sample journal"));
+    cli
 }
 
 fn today() -> String {
@@ -56,7 +31,7 @@ fn ids(v: &Value) -> Vec<String> {
 
 #[test]
 fn demo_writes_a_sample_journal_once_and_never_into_a_journal_with_people() {
-    let cli = Cli::demo();
+    let cli = demo_cli();
     let people = cli.json(&["person", "list", "--json"]);
     assert!(people.as_array().unwrap().len() >= 30);
     cli.cmd(&["demo"])
@@ -68,7 +43,7 @@ fn demo_writes_a_sample_journal_once_and_never_into_a_journal_with_people() {
 
 #[test]
 fn insights_json_has_the_documented_shape() {
-    let cli = Cli::demo();
+    let cli = demo_cli();
     let v = cli.json(&["insights", "--json", "--now", &today()]);
     let all = v.as_array().unwrap();
     assert!(!all.is_empty());
@@ -101,7 +76,7 @@ fn insights_json_has_the_documented_shape() {
 
 #[test]
 fn a_dismissed_insight_is_gone_from_later_reports() {
-    let cli = Cli::demo();
+    let cli = demo_cli();
     let now = today();
     let before = ids(&cli.json(&["insights", "--json", "--now", &now]));
     let target = before
@@ -122,7 +97,7 @@ fn a_dismissed_insight_is_gone_from_later_reports() {
 
 #[test]
 fn a_snoozed_insight_comes_back_on_its_date() {
-    let cli = Cli::demo();
+    let cli = demo_cli();
     let now = Local::now().date_naive();
     let until = (now + Duration::days(7)).to_string();
     let target = ids(&cli.json(&["insights", "--json", "--now", &now.to_string()]))
@@ -148,7 +123,7 @@ fn a_snoozed_insight_comes_back_on_its_date() {
 
 #[test]
 fn dismissing_an_unknown_insight_or_snoozing_into_the_past_is_refused() {
-    let cli = Cli::demo();
+    let cli = demo_cli();
     cli.cmd(&["insights", "dismiss", "gives_more:person:nobody"])
         .failure()
         .code(1)
@@ -167,7 +142,7 @@ fn dismissing_an_unknown_insight_or_snoozing_into_the_past_is_refused() {
 
 #[test]
 fn balance_shows_each_relationship_with_its_interval_and_label() {
-    let cli = Cli::demo();
+    let cli = demo_cli();
     let v = cli.json(&["balance", "--json", "--now", &today()]);
     let all = v.as_array().unwrap();
     assert!(all.len() >= 30);
