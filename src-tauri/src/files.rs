@@ -78,7 +78,6 @@ fn today() -> chrono::NaiveDate {
 
 /// Shows the native dialog for `purpose`; `None` when the user cancels.
 pub fn choose(app: &AppHandle, purpose: FilePurpose) -> Option<PathBuf> {
-    #[cfg(debug_assertions)]
     if let Some(answer) = test_answer() {
         return answer;
     }
@@ -103,6 +102,13 @@ pub fn choose(app: &AppHandle, purpose: FilePurpose) -> Option<PathBuf> {
 }
 
 /// The next answer from the test file: `Some(None)` for an empty line (a cancelled dialog),
+/// `None` when no test file is set or it has no answers left, and always in release builds.
+#[cfg(not(debug_assertions))]
+fn test_answer() -> Option<Option<PathBuf>> {
+    None
+}
+
+/// The next answer from the test file: `Some(None)` for an empty line (a cancelled dialog),
 /// `None` when no test file is set or it has no answers left.
 #[cfg(debug_assertions)]
 fn test_answer() -> Option<Option<PathBuf>> {
@@ -113,4 +119,29 @@ fn test_answer() -> Option<Option<PathBuf>> {
     let rest: Vec<&str> = lines.collect();
     std::fs::write(&file, rest.join("\n")).ok()?;
     Some((!first.trim().is_empty()).then(|| PathBuf::from(first.trim())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_debug_builds_answer_a_dialog_from_the_test_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let answers = dir.path().join("answers.txt");
+        std::fs::write(&answers, "/tmp/chosen.json\n").unwrap();
+        std::env::set_var("RECIPROCITY_TEST_DIALOG_ANSWERS", &answers);
+        let answer = test_answer();
+        std::env::remove_var("RECIPROCITY_TEST_DIALOG_ANSWERS");
+        if cfg!(debug_assertions) {
+            assert_eq!(answer, Some(Some(PathBuf::from("/tmp/chosen.json"))));
+        } else {
+            // `cargo test --release`: the hook is compiled out, the real dialog always asks.
+            assert_eq!(answer, None);
+            assert_eq!(
+                std::fs::read_to_string(&answers).unwrap(),
+                "/tmp/chosen.json\n"
+            );
+        }
+    }
 }

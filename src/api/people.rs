@@ -1,11 +1,13 @@
 //! People: the list, one person, adding, editing and archiving, and one person's overview
 //! (balance, its history, the feelings they leave, open favours) without the whole report.
 
+use super::exchanges::can_settle;
 use super::ById;
 use crate::insight::{person_balance, OpenLoop, PersonBalance};
 use crate::journal::Journal;
 use crate::model::{
-    Exchange, ExchangeFilter, Feelings, Person, PersonInput, PersonSummary, Sphere,
+    Direction, Exchange, ExchangeFilter, Feelings, Person, PersonInput, PersonSummary, Settlement,
+    Sphere,
 };
 use crate::Result;
 use chrono::NaiveDate;
@@ -59,6 +61,10 @@ pub struct PersonOverview {
     pub feelings: Vec<FeelingMean>,
     /// Their received favours still open after the open-loop age, oldest first.
     pub open_loops: Vec<OpenLoop>,
+    /// Everything logged with them, each way, and the favours from them still open (any age).
+    pub given: u32,
+    pub received: u32,
+    pub open: u32,
 }
 
 pub fn list_people(j: &Journal, req: ListPeople) -> Result<Vec<Person>> {
@@ -98,12 +104,17 @@ pub fn person_overview(j: &Journal, req: PersonAt) -> Result<PersonOverview> {
         person_id: Some(person.id.clone()),
         ..ExchangeFilter::default()
     })?;
+    let count =
+        |keep: &dyn Fn(&Exchange) -> bool| history.iter().filter(|e| keep(e)).count() as u32;
     Ok(PersonOverview {
         sphere: person.sphere(),
         person,
         balance,
         feelings: feeling_means(&history),
         open_loops,
+        given: count(&|e| e.direction == Direction::Given),
+        received: count(&|e| e.direction == Direction::Received),
+        open: count(&|e| can_settle(e) && matches!(e.settlement, None | Some(Settlement::Open))),
     })
 }
 

@@ -21,6 +21,20 @@ export const review = {
   checkinReminder: (today: string) => call('checkin_reminder', { today }),
 };
 
+let reportCache: { key: string; report: ReturnType<typeof review.report> } | null = null;
+
+/** The report for `now`, computed once per journal revision: switching between Home, People
+ * and Patterns reuses it until something in the journal changes. */
+export function reportAt(now: string, revision: number): ReturnType<typeof review.report> {
+  const key = `${now}|${revision}`;
+  if (reportCache?.key !== key) {
+    const report = review.report(now);
+    reportCache = { key, report };
+    report.catch(() => (reportCache = null));
+  }
+  return reportCache.report;
+}
+
 let referenceCache: Promise<Map<string, Reference>> | null = null;
 
 /** The reference list by key, read once per window. */

@@ -20,4 +20,8 @@ balance: PersonBalance | null, feelings: Array<FeelingMean>,
 /**
  * Their received favours still open after the open-loop age, oldest first.
  */
-open_loops: Array<OpenLoop>, };
+open_loops: Array<OpenLoop>, 
+/**
+ * Everything logged with them, each way, and the favours from them still open (any age).
+ */
+given: number, received: number, open: number, };
