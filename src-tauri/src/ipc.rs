@@ -15,7 +15,13 @@ fn request<T: DeserializeOwned>(body: &InvokeBody) -> Result<T, IpcError> {
     let value = match body {
         InvokeBody::Json(v) if v.is_null() => serde_json::json!({}),
         InvokeBody::Json(v) => v.clone(),
-        InvokeBody::Raw(_) => serde_json::json!({}),
+        InvokeBody::Raw(_) => {
+            return Err(IpcError {
+                code: ErrorCode::Invalid,
+                message: "the journal's commands take a JSON object of arguments".into(),
+                field: None,
+            })
+        }
     };
     serde_json::from_value(value).map_err(|e| IpcError {
         code: ErrorCode::Invalid,
