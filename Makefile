@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
-.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots soak
+.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots soak bench-app
 
 # The desktop app's binary; honours CARGO_TARGET_DIR like cargo does.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
@@ -45,6 +45,14 @@ screenshots: setup-test app
 	RECIPROCITY_SCREENSHOTS=docs/screenshots RECIPROCITY_APP="$(abspath $(APP_BIN))" \
 	  RECIPROCITY_CLI="$(abspath $(TARGET_DIR)/debug/recip)" \
 	  $(XVFB) node --test --test-concurrency=1 e2e/tests/
+
+# The window on generated 1-, 10- and 20-year journals (release build): restart to content,
+# screen switches, Save to the timeline, memory. Prints medians; see docs/performance.md.
+bench-app: setup-test ui
+	cargo build --release -p reciprocity-desktop --bin reciprocity-desktop
+	cargo build --release --bin recip
+	RECIPROCITY_APP="$(abspath $(TARGET_DIR)/release/reciprocity-desktop)" \
+	  RECIPROCITY_CLI="$(abspath $(TARGET_DIR)/release/recip)" $(XVFB) node scripts/bench-app.mjs
 
 lint:
 	cargo fmt --all -- --check
