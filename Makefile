@@ -2,11 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
-<<<<<<< HEAD
-.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots
-=======
-.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e soak
->>>>>>> safety
+.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots soak bench
 
 # The desktop app's binary; honours CARGO_TARGET_DIR like cargo does.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
@@ -60,12 +56,15 @@ test-core:
 # Rewrites ui/src/bindings from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p reciprocity --lib bindings
-<<<<<<< HEAD
-=======
-	UPDATE_BINDINGS=1 cargo test -p reciprocity-desktop --test bindings
 
 # The long safety runs: 250 rounds of kills at random points and 5,100 overlapping commands
 # (see docs/reliability.md). The short versions run with `test-core`.
 soak:
 	cargo test -p reciprocity --test crash -- --ignored --nocapture
->>>>>>> safety
+
+# Speed at any size (see docs/performance.md): the insight engine's benchmark, then whole
+# `recip` commands on 1-, 10- and 20-year journals from the release build.
+bench:
+	cargo bench -p reciprocity --bench insights
+	cargo build --release --bin recip
+	scripts/bench-cli.sh
