@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
-.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots soak bench-app
+.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots soak bench bench-app
 
 # The desktop app's binary; honours CARGO_TARGET_DIR like cargo does.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
@@ -71,3 +71,11 @@ bindings:
 # (see docs/reliability.md). The short versions run with `test-core`.
 soak:
 	cargo test -p reciprocity --test crash -- --ignored --nocapture
+
+# Speed at any size (see docs/performance.md): the insight engine's benchmark, whole `recip`
+# commands on 1-, 10- and 20-year journals from the release build, then the window.
+bench:
+	cargo bench -p reciprocity --bench insights
+	cargo build --release --bin recip
+	scripts/bench-cli.sh
+	$(MAKE) bench-app

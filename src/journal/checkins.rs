@@ -102,24 +102,21 @@ const REPLACE: &str = "UPDATE checkin SET (on_date, mood, energy, owing, worry, 
      WHERE id = ?1";
 
 fn write_checkin(conn: &rusqlite::Connection, sql: &str, c: &CheckIn) -> Result<()> {
-    conn.execute(
-        sql,
-        params![
-            c.id,
-            c.on,
-            c.mood,
-            c.energy,
-            c.owing,
-            c.worry,
-            c.pressured,
-            c.exhaustion,
-            c.reflection,
-            c.prompt,
-            c.created_at,
-            c.updated_at,
-            c.deleted_at
-        ],
-    )?;
+    conn.prepare_cached(sql)?.execute(params![
+        c.id,
+        c.on,
+        c.mood,
+        c.energy,
+        c.owing,
+        c.worry,
+        c.pressured,
+        c.exhaustion,
+        c.reflection,
+        c.prompt,
+        c.created_at,
+        c.updated_at,
+        c.deleted_at
+    ])?;
     Ok(())
 }
 
@@ -130,11 +127,8 @@ pub(crate) fn insert_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result
 /// Inserts `c`, or replaces the stored check-in with the same id when `c` is newer.
 pub(crate) fn merge_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<super::Merged> {
     let stored: Option<chrono::DateTime<chrono::Utc>> = conn
-        .query_row(
-            "SELECT updated_at FROM checkin WHERE id = ?1",
-            params![c.id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT updated_at FROM checkin WHERE id = ?1")?
+        .query_row(params![c.id], |r| r.get(0))
         .optional()?;
     match stored {
         None => {

@@ -70,11 +70,8 @@ pub(crate) fn list_every_dismissal(conn: &rusqlite::Connection) -> Result<Vec<Di
 pub(crate) fn merge_dismissal(conn: &rusqlite::Connection, d: &Dismissal) -> Result<super::Merged> {
     use rusqlite::OptionalExtension;
     let stored: Option<chrono::NaiveDate> = conn
-        .query_row(
-            "SELECT on_date FROM insight_dismissal WHERE insight_id = ?1",
-            params![d.insight_id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT on_date FROM insight_dismissal WHERE insight_id = ?1")?
+        .query_row(params![d.insight_id], |r| r.get(0))
         .optional()?;
     let merged = match stored {
         None => super::Merged::Added,
@@ -87,21 +84,21 @@ pub(crate) fn merge_dismissal(conn: &rusqlite::Connection, d: &Dismissal) -> Res
 
 /// Stores `d`, replacing any earlier choice about the same insight.
 fn write_dismissal(conn: &rusqlite::Connection, d: &Dismissal) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO insight_dismissal
              (insight_id, action, until_date, severity, strength, on_date, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (insight_id) DO UPDATE SET action = ?2, until_date = ?3,
              severity = ?4, strength = ?5, on_date = ?6, created_at = ?7",
-        params![
-            d.insight_id,
-            d.action,
-            d.until,
-            d.severity,
-            d.strength,
-            d.on,
-            now()
-        ],
-    )?;
+    )?
+    .execute(params![
+        d.insight_id,
+        d.action,
+        d.until,
+        d.severity,
+        d.strength,
+        d.on,
+        now()
+    ])?;
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! Rows of the `exchange` table as whole records: reading, inserting, and merging a record
 //! that comes from elsewhere (an import) by id, where the newer `updated_at` wins.
 
+use super::bulk::BulkRecord;
 use super::stored::{read_all, tags_to_sql, StoredRow};
-use super::Merged;
 use crate::model::{Exchange, Feelings};
 use crate::Result;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 
 pub(crate) const COLUMNS: &str = "e.id, e.person_id, e.direction, e.occurred_on, e.occurred_at, \
     e.kind, e.what, e.note, e.value, e.initiative, e.sphere, e.reciprocates, e.settlement, \
@@ -55,48 +55,36 @@ const INSERT: &str = "INSERT INTO exchange (id, person_id, direction, occurred_o
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
 
-/// The same columns and numbers, replacing the stored record with id `?1`.
-const REPLACE: &str = "UPDATE exchange SET (person_id, direction, occurred_on, occurred_at,
-        kind, what, note, value, initiative, sphere, reciprocates, settlement, settled_on, tags,
-        gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation,
-        created_at, updated_at, deleted_at, fulfils)
-     = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-        ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
-     WHERE id = ?1";
-
 fn write_exchange(conn: &Connection, sql: &str, e: &Exchange) -> Result<()> {
     let f = &e.feelings;
-    conn.execute(
-        sql,
-        params![
-            e.id,
-            e.person_id,
-            e.direction,
-            e.occurred_on,
-            e.occurred_at,
-            e.kind,
-            e.what,
-            e.note,
-            e.value,
-            e.initiative,
-            e.sphere,
-            e.reciprocates,
-            e.settlement,
-            e.settled_on,
-            tags_to_sql(&e.tags),
-            f.gratitude,
-            f.indebtedness,
-            f.pressure,
-            f.discomfort,
-            f.warmth,
-            f.drained,
-            f.expectation,
-            e.created_at,
-            e.updated_at,
-            e.deleted_at,
-            e.fulfils
-        ],
-    )?;
+    conn.prepare_cached(sql)?.execute(params![
+        e.id,
+        e.person_id,
+        e.direction,
+        e.occurred_on,
+        e.occurred_at,
+        e.kind,
+        e.what,
+        e.note,
+        e.value,
+        e.initiative,
+        e.sphere,
+        e.reciprocates,
+        e.settlement,
+        e.settled_on,
+        tags_to_sql(&e.tags),
+        f.gratitude,
+        f.indebtedness,
+        f.pressure,
+        f.discomfort,
+        f.warmth,
+        f.drained,
+        f.expectation,
+        e.created_at,
+        e.updated_at,
+        e.deleted_at,
+        e.fulfils
+    ])?;
     Ok(())
 }
 
@@ -104,25 +92,20 @@ pub(crate) fn insert_exchange(conn: &Connection, e: &Exchange) -> Result<()> {
     write_exchange(conn, INSERT, e)
 }
 
-/// Inserts `e`, or replaces the stored record with the same id when `e` is newer.
-pub(crate) fn merge_exchange(conn: &Connection, e: &Exchange) -> Result<Merged> {
-    let stored: Option<DateTime<Utc>> = conn
-        .query_row(
-            "SELECT updated_at FROM exchange WHERE id = ?1",
-            params![e.id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match stored {
-        None => {
-            write_exchange(conn, INSERT, e)?;
-            Ok(Merged::Added)
-        }
-        Some(at) if e.updated_at > at => {
-            write_exchange(conn, REPLACE, e)?;
-            Ok(Merged::Updated)
-        }
-        Some(_) => Ok(Merged::Kept),
+impl BulkRecord for Exchange {
+    const TABLE: &'static str = "exchange";
+    const COLUMNS: &'static str = "id, person_id, direction, occurred_on, occurred_at, kind, \
+        what, note, value, initiative, sphere, reciprocates, settlement, settled_on, tags, \
+        gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation, \
+        created_at, updated_at, deleted_at, fulfils";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn write(&self, conn: &Connection, sql: &str) -> Result<()> {
+        write_exchange(conn, sql, self)
     }
 }
 
@@ -130,4 +113,21 @@ pub(crate) fn merge_exchange(conn: &Connection, e: &Exchange) -> Result<Merged> 
 pub(crate) fn list_every_exchange(conn: &Connection) -> Result<Vec<Exchange>> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM exchange e ORDER BY e.id"))?;
     read_all(&mut stmt, [], exchange_from_row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bulk_columns_are_the_columns_a_whole_record_inserts() {
+        let words = |s: &str| {
+            s.split([',', ' ', '\n', '(', ')'])
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let insert = words(INSERT.split_once("VALUES").unwrap().0);
+        assert_eq!(insert[3..], words(<Exchange as BulkRecord>::COLUMNS)[..]);
+    }
 }

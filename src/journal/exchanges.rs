@@ -237,8 +237,14 @@ impl Journal {
                 .collect();
             serde_json::to_string(&names).unwrap_or_default()
         });
+        // Without a person, newest first along the date index, so that a limit stops the scan
+        // early; left to itself SQLite may sort every row of the journal instead.
+        let by_date = match filter.person_id {
+            None => "INDEXED BY exchange_by_date",
+            Some(_) => "",
+        };
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM exchange e JOIN person p ON p.id = e.person_id
+            "SELECT {COLUMNS} FROM exchange e {by_date} JOIN person p ON p.id = e.person_id
              WHERE e.deleted_at IS NULL
                AND (?1 IS NULL OR e.person_id = ?1)
                AND (?2 IS NULL OR e.direction = ?2)

@@ -2,11 +2,12 @@
 //! all or nothing: one IMMEDIATE transaction, foreign keys checked at commit so records may
 //! arrive in any order. Records merge by id; the newer `updated_at` wins.
 
+use super::bulk::merge_many;
 use super::checkins::{list_every_checkin, merge_checkin};
 use super::dismissals::{list_every_dismissal, merge_dismissal};
-use super::exchange_rows::{list_every_exchange, merge_exchange};
+use super::exchange_rows::list_every_exchange;
 use super::people::{list_every_person, merge_person};
-use super::request_rows::{list_every_request, merge_request};
+use super::request_rows::list_every_request;
 use super::settings::{list_every_setting, merge_setting, Setting};
 use super::Journal;
 use crate::insight::Dismissal;
@@ -91,13 +92,13 @@ impl Journal {
         }
         if !records.requests.is_empty() {
             let mut count = MergeCount::default();
-            for r in &records.requests {
-                count.count(merge_request(&tx, r)?);
+            for m in merge_many(&tx, &records.requests)? {
+                count.count(m);
             }
             summary.requests = Some(count);
         }
-        for e in &records.exchanges {
-            summary.exchanges.count(merge_exchange(&tx, e)?);
+        for m in merge_many(&tx, &records.exchanges)? {
+            summary.exchanges.count(m);
         }
         for c in &records.checkins {
             summary.checkins.count(merge_checkin(&tx, c)?);

@@ -15,6 +15,7 @@
 
 mod aggregate;
 mod backup;
+mod bulk;
 mod check;
 mod checkins;
 mod dismissals;

@@ -147,18 +147,15 @@ const REPLACE: &str = "UPDATE person SET (name, relationship, notes, archived_at
      WHERE id = ?1";
 
 fn write_person(conn: &rusqlite::Connection, sql: &str, p: &Person) -> Result<()> {
-    conn.execute(
-        sql,
-        params![
-            p.id,
-            p.name,
-            p.relationship,
-            p.notes,
-            p.archived_at,
-            p.created_at,
-            p.updated_at
-        ],
-    )?;
+    conn.prepare_cached(sql)?.execute(params![
+        p.id,
+        p.name,
+        p.relationship,
+        p.notes,
+        p.archived_at,
+        p.created_at,
+        p.updated_at
+    ])?;
     Ok(())
 }
 
@@ -170,11 +167,8 @@ pub(crate) fn insert_person(conn: &rusqlite::Connection, p: &Person) -> Result<(
 /// Inserts `p`, or replaces the stored person with the same id when `p` is newer.
 pub(crate) fn merge_person(conn: &rusqlite::Connection, p: &Person) -> Result<super::Merged> {
     let stored: Option<chrono::DateTime<chrono::Utc>> = conn
-        .query_row(
-            "SELECT updated_at FROM person WHERE id = ?1",
-            params![p.id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT updated_at FROM person WHERE id = ?1")?
+        .query_row(params![p.id], |r| r.get(0))
         .optional()?;
     match stored {
         None => {

@@ -2,14 +2,15 @@
 //! comes from elsewhere (an import) by id, where the newer `updated_at` wins, and the link
 //! from an exchange that fulfils a request.
 
+use super::bulk::BulkRecord;
+use super::now;
 use super::stored::{read_all, read_first, tags_to_sql, StoredRow};
-use super::{now, Merged};
 use crate::insight::RequestFact;
 use crate::model::{Direction, ExchangeInput, FollowThrough, Request, RequestDirection};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 
 pub(crate) const COLUMNS: &str = "r.id, r.person_id, r.direction, r.on_date, r.what, r.size, \
     r.answer, r.followed_through, r.pressure, r.obligation, r.free_to_refuse, r.sweetened, \
@@ -53,29 +54,26 @@ const REPLACE: &str = "UPDATE request SET (person_id, direction, on_date, what, 
      WHERE id = ?1";
 
 fn write_request(conn: &Connection, sql: &str, r: &Request) -> Result<()> {
-    conn.execute(
-        sql,
-        params![
-            r.id,
-            r.person_id,
-            r.direction,
-            r.on,
-            r.what,
-            r.size,
-            r.answer,
-            r.followed_through,
-            r.pressure,
-            r.obligation,
-            r.free_to_refuse,
-            r.sweetened,
-            r.follows,
-            r.note,
-            tags_to_sql(&r.tags),
-            r.created_at,
-            r.updated_at,
-            r.deleted_at
-        ],
-    )?;
+    conn.prepare_cached(sql)?.execute(params![
+        r.id,
+        r.person_id,
+        r.direction,
+        r.on,
+        r.what,
+        r.size,
+        r.answer,
+        r.followed_through,
+        r.pressure,
+        r.obligation,
+        r.free_to_refuse,
+        r.sweetened,
+        r.follows,
+        r.note,
+        tags_to_sql(&r.tags),
+        r.created_at,
+        r.updated_at,
+        r.deleted_at
+    ])?;
     Ok(())
 }
 
@@ -88,25 +86,19 @@ pub(crate) fn replace_request(conn: &Connection, r: &Request) -> Result<()> {
     write_request(conn, REPLACE, r)
 }
 
-/// Inserts `r`, or replaces the stored record with the same id when `r` is newer.
-pub(crate) fn merge_request(conn: &Connection, r: &Request) -> Result<Merged> {
-    let stored: Option<DateTime<Utc>> = conn
-        .query_row(
-            "SELECT updated_at FROM request WHERE id = ?1",
-            params![r.id],
-            |row| row.get(0),
-        )
-        .optional()?;
-    match stored {
-        None => {
-            insert_request(conn, r)?;
-            Ok(Merged::Added)
-        }
-        Some(at) if r.updated_at > at => {
-            replace_request(conn, r)?;
-            Ok(Merged::Updated)
-        }
-        Some(_) => Ok(Merged::Kept),
+impl BulkRecord for Request {
+    const TABLE: &'static str = "request";
+    const COLUMNS: &'static str = "id, person_id, direction, on_date, what, size, answer, \
+        followed_through, pressure, obligation, free_to_refuse, sweetened, follows, note, tags, \
+        created_at, updated_at, deleted_at";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn write(&self, conn: &Connection, sql: &str) -> Result<()> {
+        write_request(conn, sql, self)
     }
 }
 

@@ -82,20 +82,17 @@ pub(crate) fn list_every_setting(conn: &rusqlite::Connection) -> Result<Vec<Sett
 /// Inserts `s`, or replaces the stored value under the same key when `s` is newer.
 pub(crate) fn merge_setting(conn: &rusqlite::Connection, s: &Setting) -> Result<super::Merged> {
     let stored: Option<chrono::DateTime<chrono::Utc>> = conn
-        .query_row(
-            "SELECT updated_at FROM setting WHERE key = ?1",
-            params![s.key],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT updated_at FROM setting WHERE key = ?1")?
+        .query_row(params![s.key], |r| r.get(0))
         .optional()?;
     let merged = match stored {
         None => super::Merged::Added,
         Some(at) if s.updated_at > at => super::Merged::Updated,
         Some(_) => return Ok(super::Merged::Kept),
     };
-    conn.execute(
+    conn.prepare_cached(
         "INSERT OR REPLACE INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)",
-        params![s.key, s.value, s.updated_at],
-    )?;
+    )?
+    .execute(params![s.key, s.value, s.updated_at])?;
     Ok(merged)
 }

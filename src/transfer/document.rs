@@ -80,8 +80,24 @@ pub fn export_json(journal: &Journal, path: &Path, now: DateTime<Utc>) -> Result
     Ok(doc)
 }
 
-/// Reads and checks the document at `path` in full; writes nothing.
+/// Reads and checks the document at `path` in full; writes nothing. The file streams into
+/// typed records (see `document_stream`); one it cannot read that way is read carefully, which
+/// names the record and field at fault.
 pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
+    let Some(streamed) = super::document_stream::read_streamed(path) else {
+        return read_document_carefully(path, journal);
+    };
+    check_format(path, streamed.format.as_ref(), streamed.version.as_ref())?;
+    let exported_at = header_date(path, streamed.exported_at.clone())?;
+    finish(
+        path,
+        Document::new(exported_at, streamed.into_records()),
+        journal,
+    )
+}
+
+/// Reads the whole file as a JSON tree and then each record from it, naming what is wrong.
+fn read_document_carefully(path: &Path, journal: &Journal) -> Result<Document> {
     let text = read_text(path)?;
     let root: Value = serde_json::from_str(&text).map_err(|e| {
         problem(
@@ -97,39 +113,44 @@ pub fn read_document(path: &Path, journal: &Journal) -> Result<Document> {
             "expected a JSON object at the top",
         ));
     };
-    check_format(path, map)?;
+    check_format(path, map.get("format"), map.get("version"))?;
     let people: Vec<Person> = records(path, map, "people")?;
     let exchanges: Vec<Exchange> = records(path, map, "exchanges")?;
     let checkins: Vec<CheckIn> = records(path, map, "checkins")?;
     let dismissals: Vec<Dismissal> = records(path, map, "dismissals")?;
     let settings: Vec<Setting> = records(path, map, "settings")?;
     let requests: Vec<Request> = records(path, map, "requests")?;
-    let exported_at = map
-        .get("exported_at")
-        .cloned()
+    let exported_at = header_date(path, map.get("exported_at").cloned())?;
+    let records = Records {
+        people,
+        exchanges,
+        checkins,
+        dismissals,
+        settings,
+        requests,
+    };
+    finish(path, Document::new(exported_at, records), journal)
+}
+
+/// The document's `exported_at`, or now when it has none.
+fn header_date(path: &Path, value: Option<Value>) -> Result<DateTime<Utc>> {
+    Ok(value
         .map(serde_json::from_value)
         .transpose()
         .map_err(|e| problem(path, "exported_at", e.to_string()))?
-        .unwrap_or_else(Utc::now);
-    let mut doc = Document::new(
-        exported_at,
-        Records {
-            people,
-            exchanges,
-            checkins,
-            dismissals,
-            settings,
-            requests,
-        },
-    );
+        .unwrap_or_else(Utc::now))
+}
+
+/// Applies every check to the records read.
+fn finish(path: &Path, mut doc: Document, journal: &Journal) -> Result<Document> {
     check_document(path, &mut doc, journal)?;
     super::request_document::check_requests(path, &mut doc, journal)?;
     Ok(doc)
 }
 
 /// The document says it is this journal's export, in a version this build reads.
-fn check_format(path: &Path, map: &serde_json::Map<String, Value>) -> Result<()> {
-    match map.get("format").and_then(Value::as_str) {
+fn check_format(path: &Path, format: Option<&Value>, version: Option<&Value>) -> Result<()> {
+    match format.and_then(Value::as_str) {
         Some(FORMAT) => {}
         Some(other) => {
             return Err(problem(
@@ -146,7 +167,7 @@ fn check_format(path: &Path, map: &serde_json::Map<String, Value>) -> Result<()>
             ))
         }
     }
-    match map.get("version").and_then(Value::as_u64) {
+    match version.and_then(Value::as_u64) {
         Some(v) if (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&v) => {}
         Some(v) => {
             return Err(problem(

@@ -9,6 +9,7 @@ pub mod csv_export;
 pub mod csv_requests;
 pub mod daylio;
 pub mod document;
+mod document_stream;
 pub mod monica;
 mod request_document;
 pub mod vcard;
