@@ -24,6 +24,14 @@ function journal(years) {
   return db;
 }
 
+/** Clicks the sidebar's `label` in the page itself: one driver call, so the figure below is
+ * the window's and not the driver's looking for the button. */
+const go = (app, label) => () =>
+  app.session.execute(
+    `Array.from(document.querySelectorAll('nav button')).find((b) => b.textContent.includes(arguments[0])).click()`,
+    [label],
+  );
+
 /** Milliseconds from `act` until an element matching `css` (holding `text`, when given)
  * is in the window: one script per look, so the figure is the window's, not the driver's. */
 async function timed(app, act, css, text = '') {
@@ -63,12 +71,17 @@ async function measure(years) {
       await app.restart();
       await waitFor(async () => (await app.findAll('[data-testid=insight], [data-testid=no-flags]')).length > 0, 'Home', 30_000);
       m.start.push(performance.now() - t0);
-      m.timeline.push(await timed(app, () => app.nav('Timeline'), '[data-testid=entry]'));
-      m.people.push(await timed(app, () => app.nav('People'), 'button, a', busiest.person.name));
-      m.patterns.push(await timed(app, () => app.nav('Patterns'), '[data-testid=style]'));
+      m.timeline.push(await timed(app, go(app, 'Timeline'), '[data-testid=entry]'));
+      m.people.push(await timed(app, go(app, 'People'), '[data-testid=person-row]', busiest.person.name));
+      m.patterns.push(await timed(app, go(app, 'Patterns'), '[data-testid=asks-panel]'));
       await app.nav('People');
-      const link = await waitFor(() => app.session.findByText('[data-testid=person-row]', busiest.person.name), 'the busiest person');
-      m.person.push(await timed(app, () => link.click(), '[data-testid=person-name]'));
+      await waitFor(() => app.session.findByText('[data-testid=person-row]', busiest.person.name), 'the busiest person');
+      const open = () =>
+        app.session.execute(
+          `Array.from(document.querySelectorAll('[data-testid=person-row]')).find((b) => b.textContent.includes(arguments[0])).click()`,
+          [busiest.person.name],
+        );
+      m.person.push(await timed(app, open, '[data-testid=person-name]'));
       await app.nav('Timeline');
       await app.session.keys('l');
       await waitFor(() => app.find('#log-person'), 'the log');
