@@ -34,7 +34,8 @@ pub const COLUMNS: [&str; 21] = [
     "id",
 ];
 
-fn cell(text: &str) -> String {
+/// A text cell, made text when it starts like a formula.
+pub(crate) fn cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -42,32 +43,53 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn opt<T: ToString>(v: Option<T>) -> String {
+/// An optional value's cell: empty when there is none.
+pub(crate) fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// The CSV text of every exchange, oldest first.
-pub fn csv_text(journal: &Journal) -> Result<Vec<u8>> {
-    let people: HashMap<String, Person> = journal
+/// Everyone, archived included, by id: each row names its person.
+pub(crate) fn people_by_id(journal: &Journal) -> Result<HashMap<String, Person>> {
+    Ok(journal
         .list_people(true)?
         .into_iter()
         .map(|p| (p.id.clone(), p))
-        .collect();
-    let mut exchanges = journal.list_exchanges(&ExchangeFilter::default())?;
-    exchanges.reverse();
+        .collect())
+}
+
+/// The CSV bytes of `columns` and `rows`: a byte-order mark, the header, one line per row.
+pub(crate) fn csv_bytes(columns: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>> {
+    let io = |e: csv::Error| Error::Io {
+        context: "cannot write CSV".into(),
+        source: std::io::Error::other(e),
+    };
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        let io = |e: csv::Error| Error::Io {
+        w.write_record(columns).map_err(io)?;
+        for row in rows {
+            w.write_record(row).map_err(io)?;
+        }
+        w.flush().map_err(|e| Error::Io {
             context: "cannot write CSV".into(),
-            source: std::io::Error::other(e),
-        };
-        w.write_record(COLUMNS).map_err(io)?;
-        for e in &exchanges {
+            source: e,
+        })?;
+    }
+    Ok(out)
+}
+
+/// One row per exchange, oldest first.
+fn rows(journal: &Journal) -> Result<Vec<Vec<String>>> {
+    let people = people_by_id(journal)?;
+    let mut exchanges = journal.list_exchanges(&ExchangeFilter::default())?;
+    exchanges.reverse();
+    Ok(exchanges
+        .iter()
+        .map(|e| {
             let person = people.get(&e.person_id);
             let sphere: Option<Sphere> = e.sphere.or(person.map(|p| p.sphere()));
             let f = &e.feelings;
-            w.write_record([
+            vec![
                 e.occurred_on.to_string(),
                 cell(person.map_or("", |p| p.name.as_str())),
                 opt(person.map(|p| p.relationship)),
@@ -89,20 +111,19 @@ pub fn csv_text(journal: &Journal) -> Result<Vec<u8>> {
                 opt(e.settled_on),
                 cell(&e.note),
                 e.id.clone(),
-            ])
-            .map_err(io)?;
-        }
-        w.flush().map_err(|e| Error::Io {
-            context: "cannot write CSV".into(),
-            source: e,
-        })?;
-    }
-    Ok(out)
+            ]
+        })
+        .collect())
+}
+
+/// The CSV text of every exchange, oldest first.
+pub fn csv_text(journal: &Journal) -> Result<Vec<u8>> {
+    csv_bytes(&COLUMNS, &rows(journal)?)
 }
 
 /// Writes every exchange to `path` as CSV; returns the number of rows.
 pub fn export_csv(journal: &Journal, path: &Path) -> Result<usize> {
-    let text = csv_text(journal)?;
-    write_atomically(path, &text)?;
-    Ok(journal.list_exchanges(&ExchangeFilter::default())?.len())
+    let rows = rows(journal)?;
+    write_atomically(path, &csv_bytes(&COLUMNS, &rows)?)?;
+    Ok(rows.len())
 }

@@ -2,11 +2,11 @@
 //! out), oldest first, UTF-8 with a byte-order mark, formula-like cells made text (as in
 //! [`super::csv_export`]).
 
+use super::csv_export::{cell, csv_bytes, opt, people_by_id};
 use super::write_atomically;
 use crate::journal::Journal;
 use crate::model::{Person, Request, RequestFilter};
-use crate::{Error, Result};
-use std::collections::HashMap;
+use crate::Result;
 use std::path::Path;
 
 pub const COLUMNS: [&str; 16] = [
@@ -27,18 +27,6 @@ pub const COLUMNS: [&str; 16] = [
     "note",
     "id",
 ];
-
-fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
 
 fn row(r: &Request, person: Option<&Person>) -> Vec<String> {
     vec![
@@ -61,41 +49,25 @@ fn row(r: &Request, person: Option<&Person>) -> Vec<String> {
     ]
 }
 
-fn io(e: csv::Error) -> Error {
-    Error::Io {
-        context: "cannot write CSV".into(),
-        source: std::io::Error::other(e),
-    }
+/// One row per live request, oldest first.
+fn rows(journal: &Journal) -> Result<Vec<Vec<String>>> {
+    let people = people_by_id(journal)?;
+    let mut requests = journal.list_requests(&RequestFilter::default())?;
+    requests.reverse();
+    Ok(requests
+        .iter()
+        .map(|r| row(r, people.get(&r.person_id)))
+        .collect())
 }
 
 /// The CSV text of every live request, oldest first.
 pub fn requests_csv_text(journal: &Journal) -> Result<Vec<u8>> {
-    let people: HashMap<String, Person> = journal
-        .list_people(true)?
-        .into_iter()
-        .map(|p| (p.id.clone(), p))
-        .collect();
-    let mut requests = journal.list_requests(&RequestFilter::default())?;
-    requests.reverse();
-    let mut out = Vec::from("\u{feff}".as_bytes());
-    {
-        let mut w = csv::Writer::from_writer(&mut out);
-        w.write_record(COLUMNS).map_err(io)?;
-        for r in &requests {
-            w.write_record(row(r, people.get(&r.person_id)))
-                .map_err(io)?;
-        }
-        w.flush().map_err(|e| Error::Io {
-            context: "cannot write CSV".into(),
-            source: e,
-        })?;
-    }
-    Ok(out)
+    csv_bytes(&COLUMNS, &rows(journal)?)
 }
 
 /// Writes every live request to `path` as CSV; returns the number of rows.
 pub fn export_requests_csv(journal: &Journal, path: &Path) -> Result<usize> {
-    let text = requests_csv_text(journal)?;
-    write_atomically(path, &text)?;
-    Ok(journal.list_requests(&RequestFilter::default())?.len())
+    let rows = rows(journal)?;
+    write_atomically(path, &csv_bytes(&COLUMNS, &rows)?)?;
+    Ok(rows.len())
 }
