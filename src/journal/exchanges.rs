@@ -1,7 +1,7 @@
 //! The `exchange` table: logging, editing, soft delete and restore, settling, listing.
 
 use super::exchange_rows::{exchange_from_row, insert_exchange, COLUMNS};
-use super::people::insert_person;
+use super::people::{checked_new_person, insert_new_person};
 use super::request_rows::{check_fulfils, mark_followed_through};
 use super::stored::{read_all, read_first, tags_to_sql};
 use super::{now, Journal};
@@ -73,17 +73,14 @@ impl Journal {
         new_person: Option<&PersonInput>,
         input: &ExchangeInput,
     ) -> Result<Exchange> {
-        let person = new_person.map(|p| p.validated()).transpose()?;
-        let person = person.map(|p| super::people::new_person(p, now()));
+        let person = checked_new_person(new_person)?;
         let mut input = input.clone();
         if let Some(p) = &person {
             input.person_id = p.id.clone();
         }
         let input = input.validated()?;
         let tx = self.write()?;
-        if let Some(p) = &person {
-            insert_person(&tx, p)?;
-        }
+        insert_new_person(&tx, person.as_ref())?;
         let exchange = log_exchange(&tx, input)?;
         tx.commit()?;
         Ok(exchange)

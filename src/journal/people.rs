@@ -35,6 +35,23 @@ pub(super) fn new_person(input: PersonInput, at: DateTime<Utc>) -> Person {
     }
 }
 
+/// The person to add with an entry (someone new named while logging): checked before
+/// anything is written, so a refused entry adds no one.
+pub(super) fn checked_new_person(input: Option<&PersonInput>) -> Result<Option<Person>> {
+    Ok(input
+        .map(|p| p.validated())
+        .transpose()?
+        .map(|p| new_person(p, now())))
+}
+
+/// Adds `person`, if any, in the entry's own transaction.
+pub(super) fn insert_new_person(
+    conn: &rusqlite::Connection,
+    person: Option<&Person>,
+) -> Result<()> {
+    person.map_or(Ok(()), |p| insert_person(conn, p))
+}
+
 impl Journal {
     pub fn add_person(&mut self, input: &PersonInput) -> Result<Person> {
         let person = new_person(input.validated()?, now());

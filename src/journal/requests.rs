@@ -4,6 +4,7 @@
 //! `follows` another names an earlier live request of the same person going the same way
 //! (a concession replaces an ask of theirs, never yours, and never a later one).
 
+use super::people::{checked_new_person, insert_new_person};
 use super::request_rows::{get_request, insert_request, request_from_row, COLUMNS};
 use super::search::fts_query;
 use super::stored::read_all;
@@ -34,17 +35,14 @@ impl Journal {
         new_person: Option<&PersonInput>,
         input: &RequestInput,
     ) -> Result<Request> {
-        let person = new_person.map(|p| p.validated()).transpose()?;
-        let person = person.map(|p| super::people::new_person(p, now()));
+        let person = checked_new_person(new_person)?;
         let mut input = input.clone();
         if let Some(p) = &person {
             input.person_id = p.id.clone();
         }
         let input = input.validated()?;
         let tx = self.write()?;
-        if let Some(p) = &person {
-            super::people::insert_person(&tx, p)?;
-        }
+        insert_new_person(&tx, person.as_ref())?;
         check_request_references(&tx, &input, None)?;
         let at = now();
         let request = from_input(new_id(), input, at, at);
