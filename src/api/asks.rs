@@ -123,7 +123,6 @@ pub fn search_asks(j: &Journal, req: SearchAsks) -> Result<Vec<AskEntry>> {
 /// Asks made of you with and without a favour before, and asks you made: agreed share, felt
 /// pressure and obligation, follow-through.
 pub fn ask_patterns(j: &Journal, req: Now) -> Result<AskTable> {
-    let settings = j.load_insight_settings()?;
-    let data = j.load_insight_data_since(Some(settings.since(req.now)))?;
+    let (settings, data) = super::review::insight_input(j, req.now)?;
     Ok(ask_table(&data, &settings, req.now))
 }

@@ -97,8 +97,7 @@ pub fn unarchive_person(j: &mut Journal, req: ById) -> Result<Person> {
 
 pub fn person_overview(j: &Journal, req: PersonAt) -> Result<PersonOverview> {
     let person = j.get_person(req.id.trim())?;
-    let settings = j.load_insight_settings()?;
-    let data = j.load_insight_data_since(Some(settings.since(req.now)))?;
+    let (settings, data) = super::review::insight_input(j, req.now)?;
     let (balance, open_loops) = person_balance(&data, &settings, req.now, &person.id);
     let history = j.list_exchanges(&ExchangeFilter {
         person_id: Some(person.id.clone()),

@@ -3,7 +3,7 @@
 
 use super::{ById, Empty, Now};
 use crate::insight::{
-    all_insights, analyse, open_favours, references, Dismissal, Insight, OpenLoop, Reference,
+    all_insights, analyse, open_favours, references, Data, Dismissal, Insight, OpenLoop, Reference,
     Report, Settings,
 };
 use crate::journal::Journal;
@@ -32,9 +32,15 @@ pub struct SaveSettings {
     pub settings: Settings,
 }
 
-pub fn review_report(j: &Journal, req: Now) -> Result<Report> {
+/// The settings and what the engine reads for `now`: everything from the report's horizon on.
+pub fn insight_input(j: &Journal, now: NaiveDate) -> Result<(Settings, Data)> {
     let settings = j.load_insight_settings()?;
-    let data = j.load_insight_data_since(Some(settings.since(req.now)))?;
+    let data = j.load_insight_data_since(Some(settings.since(now)))?;
+    Ok((settings, data))
+}
+
+pub fn review_report(j: &Journal, req: Now) -> Result<Report> {
+    let (settings, data) = insight_input(j, req.now)?;
     Ok(analyse(&data, &settings, &j.list_dismissals()?, req.now))
 }
 
@@ -48,8 +54,7 @@ pub struct ListOpenLoops {
 }
 
 pub fn list_open_loops(j: &Journal, req: ListOpenLoops) -> Result<Vec<OpenLoop>> {
-    let settings = j.load_insight_settings()?;
-    let data = j.load_insight_data_since(Some(settings.since(req.now)))?;
+    let (settings, data) = insight_input(j, req.now)?;
     let min_age = req.min_age_days.map_or(settings.open_loop_days, i64::from);
     Ok(open_favours(&data, &settings, req.now, min_age))
 }
@@ -60,8 +65,7 @@ pub fn list_references(_: Empty) -> Result<Vec<Reference>> {
 
 /// The insight with `id` as of `now`, dismissed or not.
 pub fn find_insight(j: &Journal, id: &str, now: NaiveDate) -> Result<Insight> {
-    let settings = j.load_insight_settings()?;
-    let data = j.load_insight_data_since(Some(settings.since(now)))?;
+    let (settings, data) = insight_input(j, now)?;
     all_insights(&data, &settings, now)
         .into_iter()
         .find(|i| i.id == id.trim())
