@@ -3,7 +3,6 @@
 //! favour before them. Every answer is an [`AskEntry`]: the ask with its person's name and
 //! what the screens would otherwise work out (whether it can still be done).
 
-use super::exchanges::people_by_id;
 use super::{ById, Now};
 use crate::insight::{ask_table, AskTable};
 use crate::journal::Journal;
@@ -73,7 +72,7 @@ fn entry(j: &Journal, r: Request) -> Result<AskEntry> {
 }
 
 fn entries(j: &Journal, list: Vec<Request>) -> Result<Vec<AskEntry>> {
-    let people = people_by_id(j)?;
+    let people = j.people_by_id()?;
     list.into_iter()
         .map(|r| match people.get(&r.person_id) {
             Some(p) => Ok(AskEntry::new(r, p)),

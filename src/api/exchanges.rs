@@ -78,21 +78,13 @@ pub struct SearchExchanges {
     pub limit: u32,
 }
 
-/// Everyone, archived included, by id.
-pub fn people_by_id(j: &Journal) -> Result<std::collections::HashMap<String, Person>> {
-    Ok(j.list_people(true)?
-        .into_iter()
-        .map(|p| (p.id.clone(), p))
-        .collect())
-}
-
 fn entry(j: &Journal, e: Exchange) -> Result<Entry> {
     let person = j.get_person(&e.person_id)?;
     Ok(Entry::new(e, &person))
 }
 
 fn entries(j: &Journal, list: Vec<Exchange>) -> Result<Vec<Entry>> {
-    let people = people_by_id(j)?;
+    let people = j.people_by_id()?;
     list.into_iter()
         .map(|e| match people.get(&e.person_id) {
             Some(p) => Ok(Entry::new(e, p)),

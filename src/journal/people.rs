@@ -105,6 +105,15 @@ impl Journal {
     }
 
     /// Everyone, by name.
+    /// Everyone, archived included, by id: for lists that name each entry's person.
+    pub fn people_by_id(&self) -> Result<std::collections::HashMap<String, Person>> {
+        Ok(self
+            .list_people(true)?
+            .into_iter()
+            .map(|p| (p.id.clone(), p))
+            .collect())
+    }
+
     pub fn list_people(&self, include_archived: bool) -> Result<Vec<Person>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM person

@@ -5,9 +5,8 @@
 
 use super::write_atomically;
 use crate::journal::Journal;
-use crate::model::{ExchangeFilter, Person, Sphere};
+use crate::model::{ExchangeFilter, Sphere};
 use crate::{Error, Result};
-use std::collections::HashMap;
 use std::path::Path;
 
 pub const COLUMNS: [&str; 21] = [
@@ -48,15 +47,6 @@ pub(crate) fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// Everyone, archived included, by id: each row names its person.
-pub(crate) fn people_by_id(journal: &Journal) -> Result<HashMap<String, Person>> {
-    Ok(journal
-        .list_people(true)?
-        .into_iter()
-        .map(|p| (p.id.clone(), p))
-        .collect())
-}
-
 /// The CSV bytes of `columns` and `rows`: a byte-order mark, the header, one line per row.
 pub(crate) fn csv_bytes(columns: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>> {
     let io = |e: csv::Error| Error::Io {
@@ -80,7 +70,7 @@ pub(crate) fn csv_bytes(columns: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8
 
 /// One row per exchange, oldest first.
 fn rows(journal: &Journal) -> Result<Vec<Vec<String>>> {
-    let people = people_by_id(journal)?;
+    let people = journal.people_by_id()?;
     let mut exchanges = journal.list_exchanges(&ExchangeFilter::default())?;
     exchanges.reverse();
     Ok(exchanges

@@ -2,7 +2,7 @@
 //! out), oldest first, UTF-8 with a byte-order mark, formula-like cells made text (as in
 //! [`super::csv_export`]).
 
-use super::csv_export::{cell, csv_bytes, opt, people_by_id};
+use super::csv_export::{cell, csv_bytes, opt};
 use super::write_atomically;
 use crate::journal::Journal;
 use crate::model::{Person, Request, RequestFilter};
@@ -51,7 +51,7 @@ fn row(r: &Request, person: Option<&Person>) -> Vec<String> {
 
 /// One row per live request, oldest first.
 fn rows(journal: &Journal) -> Result<Vec<Vec<String>>> {
-    let people = people_by_id(journal)?;
+    let people = journal.people_by_id()?;
     let mut requests = journal.list_requests(&RequestFilter::default())?;
     requests.reverse();
     Ok(requests
