@@ -43,6 +43,18 @@ pub enum Error {
         known: i64,
     },
 
+    #[error("{path} is protected by a passphrase (or is not a journal at all); give its passphrase to open it. It was left untouched")]
+    PassphraseNeeded { path: PathBuf },
+
+    #[error("the passphrase does not open {path}; it was left untouched")]
+    WrongPassphrase { path: PathBuf },
+
+    #[error("{path} was replaced after it was opened here (its passphrase was set, changed or removed, or a backup was restored); open it again. Nothing was written")]
+    JournalReplaced { path: PathBuf },
+
+    #[error("{path} is open in another program (the app or another recip command); close it there and try again. Nothing was changed")]
+    JournalInUse { path: PathBuf },
+
     #[error("cannot find a data directory for the journal; set RECIPROCITY_DB or pass --db")]
     NoDataDir,
 
@@ -94,6 +106,10 @@ impl Error {
             Error::ForeignDatabase { .. } => ErrorCode::ForeignDatabase,
             Error::JournalDamaged { .. } => ErrorCode::JournalDamaged,
             Error::JournalTooNew { .. } => ErrorCode::JournalTooNew,
+            Error::PassphraseNeeded { .. } => ErrorCode::PassphraseNeeded,
+            Error::WrongPassphrase { .. } => ErrorCode::WrongPassphrase,
+            Error::JournalReplaced { .. } => ErrorCode::JournalReplaced,
+            Error::JournalInUse { .. } => ErrorCode::JournalInUse,
             Error::NoDataDir => ErrorCode::NoDataDir,
             Error::Io { .. } => ErrorCode::Io,
             Error::StoredValueUnreadable { .. } => ErrorCode::StoredValueUnreadable,
@@ -122,6 +138,10 @@ crate::model::vocabulary::vocabulary!(
         ForeignDatabase => "foreign_database",
         JournalDamaged => "journal_damaged",
         JournalTooNew => "journal_too_new",
+        PassphraseNeeded => "passphrase_needed",
+        WrongPassphrase => "wrong_passphrase",
+        JournalReplaced => "journal_replaced",
+        JournalInUse => "journal_in_use",
         NoDataDir => "no_data_dir",
         Io => "io",
         StoredValueUnreadable => "stored_value_unreadable",

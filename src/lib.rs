@@ -8,6 +8,7 @@ pub mod error;
 pub mod generate;
 pub mod insight;
 pub mod journal;
+pub mod keychain;
 pub mod model;
 pub mod text;
 pub mod transfer;

@@ -69,7 +69,7 @@ fn restore_refuses_a_backup_cut_short_by_a_kill() {
     );
 
     let before = std::fs::read(&cut).unwrap();
-    let err = backups::restore(&mut j, &cut, Utc::now()).unwrap_err();
+    let err = backups::restore(&mut j, &cut, None, Utc::now()).unwrap_err();
     assert_eq!(err.code(), "journal_damaged", "{err}");
     assert!(err.to_string().contains("cut short"), "{err}");
     assert_eq!(names(&j), ["Sam"], "the journal must be untouched");
@@ -90,7 +90,7 @@ fn restore_refuses_a_file_shorter_than_its_pages() {
     j.snapshot_to(&cut).unwrap();
     let bytes = std::fs::read(&cut).unwrap();
     std::fs::write(&cut, &bytes[..bytes.len() - 4096]).unwrap();
-    let err = backups::restore(&mut j, &cut, Utc::now()).unwrap_err();
+    let err = backups::restore(&mut j, &cut, None, Utc::now()).unwrap_err();
     assert_eq!(err.code(), "journal_damaged", "{err}");
     assert!(
         err.to_string().contains(&cut.display().to_string()),

@@ -162,7 +162,7 @@ fn restoring_a_backup_brings_back_its_contents_and_keeps_the_current_journal() {
     let b = make_backup(&j, BackupKind::Manual, now()).unwrap();
     j.add_person(&PersonInput::new("Added later", Relationship::Friend))
         .unwrap();
-    let safety = backups::restore(&mut j, &b.path, now() + Duration::minutes(5)).unwrap();
+    let safety = backups::restore(&mut j, &b.path, None, now() + Duration::minutes(5)).unwrap();
     assert_eq!(j.list_people(false).unwrap().len(), 1);
     let kept = Journal::open(&safety.path).unwrap();
     assert_eq!(kept.list_people(false).unwrap().len(), 2);
@@ -181,7 +181,7 @@ fn restoring_from_a_file_that_is_not_a_sound_journal_changes_nothing() {
         "definitely not sqlite, but long enough to have a header",
     )
     .unwrap();
-    let err = backups::restore(&mut j, &bad, now()).unwrap_err();
+    let err = backups::restore(&mut j, &bad, None, now()).unwrap_err();
     assert_eq!(err.code(), "not_a_journal");
     assert_eq!(j.list_people(false).unwrap().len(), 1);
     assert!(

@@ -85,6 +85,9 @@ pub struct ImportFile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RestoreBackup {
     pub file: String,
+    /// The passphrase of a backup protected by another passphrase than the journal's.
+    #[serde(default)]
+    pub passphrase: Option<String>,
 }
 
 fn count(n: usize) -> u32 {
@@ -169,6 +172,11 @@ pub fn make_backup(j: &Journal, _: Empty) -> Result<Backup> {
 
 /// Replaces the journal with the one in `path` after checking it; answers with the backup of
 /// the journal as it was.
-pub fn restore_backup(j: &mut Journal, path: &Path, now: DateTime<Utc>) -> Result<Backup> {
-    backups::restore(j, path, now)
+pub fn restore_backup(
+    j: &mut Journal,
+    path: &Path,
+    passphrase: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Backup> {
+    backups::restore(j, path, passphrase, now)
 }

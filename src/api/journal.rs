@@ -49,6 +49,8 @@ pub struct JournalStatus {
     pub sample_available: bool,
     /// Something to mention quietly, such as a daily backup that could not be made.
     pub notice: Option<String>,
+    /// True when the journal is protected by a passphrase.
+    pub protected: bool,
 }
 
 /// An error as the faces show it: the stable code, the message, the field it is about.
@@ -77,12 +79,21 @@ pub struct Opened {
     pub notice: Option<String>,
 }
 
-/// Opens the journal at `path` and takes the day's backup when it is due.
-pub fn open_journal(path: &Path, now: DateTime<Utc>) -> Result<Opened> {
-    let journal = Journal::open(path)?;
-    let notice = backups::daily_backup_if_due(&journal, now)
+/// Opens the journal at `path` (with its passphrase, when protected) and takes the day's
+/// backup when it is due. A protected journal's plain backups are protected too (left by a
+/// protect that was interrupted, or copied back by hand).
+pub fn open_journal(path: &Path, passphrase: Option<&str>, now: DateTime<Utc>) -> Result<Opened> {
+    let journal = Journal::open_with(path, passphrase)?;
+    let mut notice = backups::daily_backup_if_due(&journal, now)
         .err()
         .map(|e| format!("Today's automatic backup could not be made: {e}"));
+    if journal.is_protected() {
+        let listed = backups::list_backups(path)
+            .map(|all| all.into_iter().map(|b| b.path).collect::<Vec<_>>());
+        if let Err(e) = listed.and_then(|paths| journal.protect_plain_copies(&paths)) {
+            notice = Some(format!("An older backup could not be protected: {e}"));
+        }
+    }
     Ok(Opened { journal, notice })
 }
 

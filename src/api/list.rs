@@ -20,6 +20,12 @@ macro_rules! with_journal_commands {
             read journal::data_version(Empty) -> i64;
             free journal::text_limits(Empty) -> TextLimits;
 
+            session privacy::unlock(Unlock) -> JournalStatus;
+            session privacy::lock(Empty) -> JournalStatus;
+            session privacy::set_passphrase(SetPassphrase) -> JournalStatus;
+            read privacy::get_lock_prefs(Empty) -> LockPrefs;
+            write privacy::save_lock_prefs(LockPrefs) -> LockPrefs;
+
             read people::list_people(ListPeople) -> Vec<Person>;
             read people::list_person_summaries(ListPeople) -> Vec<PersonSummary>;
             read people::get_person(ById) -> Person;

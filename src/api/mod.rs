@@ -17,6 +17,7 @@ pub mod exchanges;
 pub mod journal;
 mod list;
 pub mod people;
+pub mod privacy;
 pub mod review;
 
 use serde::{Deserialize, Serialize};
@@ -39,8 +40,9 @@ pub mod prelude {
     pub use super::people::{
         AddPerson, FeelingMean, ListPeople, PersonAt, PersonOverview, UpdatePerson,
     };
+    pub use super::privacy::{LockPrefs, SetPassphrase, Unlock};
     pub use super::review::{InsightAt, ListOpenLoops, SaveSettings, SnoozeInsight};
-    pub use super::{asks, checkins, data, exchanges, journal, people, review};
+    pub use super::{asks, checkins, data, exchanges, journal, people, privacy, review};
     pub use super::{ById, Empty, Now, Today};
     pub use crate::insight::{AskTable, OpenLoop, Reference, Report, Settings};
     pub use crate::model::{CheckIn, Person, PersonSummary};

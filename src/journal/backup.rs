@@ -9,17 +9,23 @@
 //! - A restore reads only a private copy of the chosen file, checked in full; a file cut short
 //!   (a hot rollback journal or write-ahead log beside it, or fewer pages than its header
 //!   says) is refused, and the journal is untouched.
+//! - A snapshot of a protected journal is protected by the same key. A copy to restore is
+//!   brought under the journal's own key (or made plain) before it replaces anything, so a
+//!   restore never changes whether, or how, the journal is protected.
 
-use super::check::{check_existing, one_line, run_integrity_check, sibling, Depth};
+use super::check::{check_keyed, one_line, run_integrity_check, sibling, Depth};
+use super::key::{self, Key};
 use super::open::{remove_with_siblings, sync_dir};
 use super::Journal;
 use crate::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
-/// A checked private copy of a journal file, removed when dropped.
+/// A checked private copy of a journal file, under the journal's own key, removed when
+/// dropped.
 pub struct VerifiedCopy {
     path: PathBuf,
+    key: Option<Key>,
 }
 
 impl Drop for VerifiedCopy {
@@ -31,23 +37,23 @@ impl Drop for VerifiedCopy {
 impl Journal {
     /// Writes a snapshot of the journal to `dest`, which must not exist yet.
     pub fn snapshot_to(&self, dest: &Path) -> Result<()> {
-        write_snapshot(&self.conn, dest)
+        write_snapshot(&self.conn, self.key.as_ref(), dest)
     }
 
     /// Replaces everything in this journal with the journal in `source`, after checking a
     /// private copy of it in full. Migrates it when it is older.
-    pub fn replace_with(&mut self, source: &Path) -> Result<()> {
-        let copy = self.verified_copy(source)?;
+    pub fn replace_with(&mut self, source: &Path, passphrase: Option<&str>) -> Result<()> {
+        let copy = self.verified_copy(source, passphrase)?;
         self.replace_with_copy(&copy)
     }
 
     /// Replaces everything in this journal with a copy checked by `verified_copy`.
     pub fn replace_with_copy(&mut self, copy: &VerifiedCopy) -> Result<()> {
-        self.conn.restore(
-            rusqlite::MAIN_DB,
-            &copy.path,
-            None::<fn(rusqlite::backup::Progress)>,
-        )?;
+        let from = Connection::open_with_flags(&copy.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        key::apply(&from, copy.key.as_ref())?;
+        let backup = rusqlite::backup::Backup::new(&from, &mut self.conn)?;
+        backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+        drop(backup);
         super::open::migrate(&mut self.conn)?;
         Ok(())
     }
@@ -60,40 +66,107 @@ impl Journal {
     }
 
     /// Checks, without writing to it, that `path` is a sound journal this build can read.
-    pub fn check_restorable(&self, path: &Path) -> Result<()> {
-        self.verified_copy(path).map(drop)
+    pub fn check_restorable(&self, path: &Path, passphrase: Option<&str>) -> Result<()> {
+        self.verified_copy(path, passphrase).map(drop)
     }
 
     /// Copies `source` privately and checks the copy in full: ours, not newer, complete, and
-    /// SQLite's `integrity_check`. Errors name `source`, never the copy.
-    pub fn verified_copy(&self, source: &Path) -> Result<VerifiedCopy> {
+    /// SQLite's `integrity_check`. A protected `source` opens with this journal's key when it
+    /// was made under it, else with `passphrase`. Errors name `source`, never the copy.
+    pub fn verified_copy(&self, source: &Path, passphrase: Option<&str>) -> Result<VerifiedCopy> {
         refuse_cut_short(source)?;
-        let copy = VerifiedCopy {
-            path: copy_path(self.path(), std::process::id()),
+        let mut copy = VerifiedCopy {
+            path: copy_path(self.path(), "restore", std::process::id()),
+            key: None,
         };
         remove_with_siblings(&copy.path);
         std::fs::copy(source, &copy.path).map_err(|e| Error::Io {
             context: format!("cannot copy {} to check it", source.display()),
             source: e,
         })?;
-        verify_file(&copy.path)
-            .and_then(|()| refuse_incomplete(&copy.path))
+        copy.key = self
+            .key_for_copy(&copy.path, passphrase)
             .map_err(|e| name_original(e, &copy.path, source))?;
+        verify_file(&copy.path, copy.key.as_ref())
+            .and_then(|()| refuse_incomplete(&copy.path, copy.key.is_some()))
+            .map_err(|e| name_original(e, &copy.path, source))?;
+        if copy.key != self.key {
+            return self.rekeyed_copy(copy);
+        }
         Ok(copy)
     }
-}
 
-/// Where a restore's private copy goes: beside the journal (same disk), named for this process
-/// so that the next open removes it if the process is killed.
-fn copy_path(journal: Option<&Path>, pid: u32) -> PathBuf {
-    match journal {
-        Some(path) => sibling(path, &format!(".restore-{pid}")),
-        None => std::env::temp_dir().join(format!("reciprocity.restore-{pid}")),
+    /// The key that opens the copy at `path`: none when plain; this journal's when the copy
+    /// was made under it (the same salt); else the one `passphrase` derives.
+    fn key_for_copy(&self, path: &Path, passphrase: Option<&str>) -> Result<Option<Key>> {
+        if !Journal::is_protected_file(path)? {
+            return Ok(None);
+        }
+        let own = self.key.clone().filter(|k| k.fits(path));
+        let derived = match (own, passphrase) {
+            (Some(k), _) => k,
+            (None, Some(p)) => Key::for_file(p, path)?,
+            (None, None) => {
+                return Err(Error::PassphraseNeeded {
+                    path: path.to_path_buf(),
+                })
+            }
+        };
+        Ok(Some(derived))
+    }
+
+    /// The copy re-written under this journal's key (or plain), and checked again.
+    fn rekeyed_copy(&self, copy: VerifiedCopy) -> Result<VerifiedCopy> {
+        let out = VerifiedCopy {
+            path: copy_path(self.path(), "rekey", std::process::id()),
+            key: self.key.clone(),
+        };
+        remove_with_siblings(&out.path);
+        let conn = Connection::open_with_flags(&copy.path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        key::apply(&conn, copy.key.as_ref())?;
+        export_to(&conn, &out.path, out.key.as_ref())?;
+        drop(conn);
+        verify_file(&out.path, out.key.as_ref())?;
+        Ok(out)
     }
 }
 
-/// Writes a verified snapshot of `conn`'s database to `dest` (see the module invariants).
-pub(super) fn write_snapshot(conn: &Connection, dest: &Path) -> Result<()> {
+/// Writes every row of `conn`'s journal to a new file at `dest`, under `key` or plain, with
+/// the journal's application id and schema version (SQLCipher's export copies neither).
+pub(super) fn export_to(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
+    // An empty file is a new database to SQLite; the journal's connection may not create one.
+    std::fs::File::create_new(dest).map_err(|e| Error::Io {
+        context: format!("cannot write {}", dest.display()),
+        source: e,
+    })?;
+    key::attach(conn, dest, "rekeyed", key)?;
+    let exported = (|| -> Result<()> {
+        conn.query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))?;
+        let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+        conn.pragma_update(
+            Some("rekeyed"),
+            "application_id",
+            super::open::APPLICATION_ID,
+        )?;
+        conn.pragma_update(Some("rekeyed"), "user_version", version)?;
+        Ok(())
+    })();
+    conn.execute("DETACH DATABASE rekeyed", [])?;
+    exported
+}
+
+/// Where a restore's private copies go: beside the journal (same disk), named for this process
+/// so that the next open removes them if the process is killed.
+fn copy_path(journal: Option<&Path>, tag: &str, pid: u32) -> PathBuf {
+    match journal {
+        Some(path) => sibling(path, &format!(".{tag}-{pid}")),
+        None => std::env::temp_dir().join(format!("reciprocity.{tag}-{pid}")),
+    }
+}
+
+/// Writes a verified snapshot of `conn`'s database to `dest` (see the module invariants);
+/// `key` is the key `conn` was opened with, which the snapshot keeps.
+pub(super) fn write_snapshot(conn: &Connection, key: Option<&Key>, dest: &Path) -> Result<()> {
     if dest.exists() {
         return Err(Error::invalid(
             "path",
@@ -112,7 +185,7 @@ pub(super) fn write_snapshot(conn: &Connection, dest: &Path) -> Result<()> {
         .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
         .map_err(|e| write_failure(dest, &e))
         .and_then(|_| sync_file(&partial, dest))
-        .and_then(|()| verify_file(&partial))
+        .and_then(|()| verify_file(&partial, key))
         .map_err(|e| name_original(e, &partial, dest))
         .and_then(|()| link_new(&partial, dest));
     remove_with_siblings(&partial);
@@ -147,13 +220,19 @@ fn link_new(partial: &Path, dest: &Path) -> Result<()> {
 
 /// Opens a finished file normally (so SQLite's own recovery and locking apply) and checks it
 /// in full.
-fn verify_file(path: &Path) -> Result<()> {
-    check_existing(path, Depth::Cheap)?;
+pub(super) fn verify_file(path: &Path, key: Option<&Key>) -> Result<()> {
+    if key.is_none() && Journal::is_protected_file(path)? {
+        return Err(Error::PassphraseNeeded {
+            path: path.to_path_buf(),
+        });
+    }
+    check_keyed(path, Depth::Cheap, key)?;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| super::check::sqlite_error(path, &e))?;
+    key::apply(&conn, key).map_err(|e| super::check::sqlite_error(path, &e))?;
     run_integrity_check(&conn, path, "integrity_check")?;
     conn.close()
         .map_err(|(_, e)| super::check::sqlite_error(path, &e))
@@ -192,8 +271,12 @@ fn refuse_cut_short(source: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Refuses a file shorter than the pages its header counts.
-fn refuse_incomplete(path: &Path) -> Result<()> {
+/// Refuses a file shorter than the pages its header counts. A protected file's header is
+/// encrypted: there the full check stands alone.
+fn refuse_incomplete(path: &Path, protected: bool) -> Result<()> {
+    if protected {
+        return Ok(());
+    }
     use std::io::Read;
     let io = |e: std::io::Error| Error::Io {
         context: format!("cannot read {}", path.display()),
@@ -249,6 +332,8 @@ fn name_original(e: Error, copy: &Path, original: &Path) -> Error {
             found,
             known,
         },
+        Error::PassphraseNeeded { .. } => Error::PassphraseNeeded { path: p },
+        Error::WrongPassphrase { .. } => Error::WrongPassphrase { path: p },
         Error::Io { context, source } => Error::Io {
             context: context.replace(&copy.display().to_string(), &original.display().to_string()),
             source,

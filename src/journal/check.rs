@@ -9,7 +9,11 @@
 //!   change while it ran; with a log, the file is read with SQLite's normal locking.
 //! - "Damaged" (the bytes are wrong) is told apart from "cannot read" (permission, disk full,
 //!   I/O error), and every message names the path on one line.
+//! - A file protected by a passphrase has no readable header: it is only taken for a journal
+//!   when its size is whole pages, and then its passphrase is needed; a passphrase that does
+//!   not decrypt its first page is "wrong passphrase", never "damaged".
 
+use super::key::{self, Key};
 use super::open::{latest_version, APPLICATION_ID};
 use crate::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
@@ -29,10 +33,46 @@ pub(crate) enum Depth {
 /// How many times a check is repeated while another process is changing the file.
 const ATTEMPTS: u32 = 12;
 
-/// Everything we check before writing to an existing file. Returns its schema version.
-pub(crate) fn check_existing(path: &Path, depth: Depth) -> Result<i64> {
-    check_header(path)?;
-    settle_verdict(path, || check_with_sqlite(path, depth))
+/// Everything we check before writing to an existing file. Returns its schema version and,
+/// for a protected file, the key `passphrase` derives for it (a plain file ignores it).
+pub(crate) fn check_existing(
+    path: &Path,
+    depth: Depth,
+    passphrase: Option<&str>,
+) -> Result<(i64, Option<Key>)> {
+    let key = match check_header(path)? {
+        Header::Plain => None,
+        Header::Protected { salt } => match passphrase {
+            Some(p) => Some(Key::derive(p, salt)),
+            None => {
+                return Err(Error::PassphraseNeeded {
+                    path: path.to_path_buf(),
+                })
+            }
+        },
+    };
+    let version = check_keyed(path, depth, key.as_ref())?;
+    Ok((version, key))
+}
+
+/// The SQLite part of `check_existing`, for a file whose key is known.
+pub(crate) fn check_keyed(path: &Path, depth: Depth, key: Option<&Key>) -> Result<i64> {
+    settle_verdict(path, || check_with_sqlite(path, depth, key))
+}
+
+/// What the first bytes of a file say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Header {
+    Plain,
+    /// Whole pages without SQLite's header: a journal protected by a passphrase, or noise.
+    Protected {
+        salt: [u8; 16],
+    },
+}
+
+/// Whether the file at `path` is a plain SQLite file or one protected by a passphrase.
+pub(crate) fn read_header_kind(path: &Path) -> Result<Header> {
+    check_header(path)
 }
 
 /// Runs `check` until its verdict can be trusted. Two "damaged" verdicts in a row on a file
@@ -59,8 +99,9 @@ fn settle_verdict(path: &Path, mut check: impl FnMut() -> Result<i64>) -> Result
     Err(unreadable(path, "another program kept it busy; try again"))
 }
 
-/// The raw header: not empty, SQLite, ours (application id) and not newer than this build.
-fn check_header(path: &Path) -> Result<()> {
+/// The raw header: not empty, SQLite, ours (application id) and not newer than this build;
+/// or whole pages of what may be a protected journal.
+fn check_header(path: &Path) -> Result<Header> {
     let mut header = [0u8; 100];
     let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
     let mut read = 0;
@@ -76,6 +117,12 @@ fn check_header(path: &Path) -> Result<()> {
         return Err(Error::JournalEmpty { path: path_buf });
     }
     if read < 16 || &header[..16] != b"SQLite format 3\0" {
+        let len = file.metadata().map_err(|e| io_error(path, e))?.len();
+        if read == header.len() && len >= 1024 && len % 512 == 0 {
+            let mut salt = [0u8; 16];
+            salt.copy_from_slice(&header[..16]);
+            return Ok(Header::Protected { salt });
+        }
         return Err(Error::NotSqlite { path: path_buf });
     }
     if read < 100 {
@@ -87,7 +134,8 @@ fn check_header(path: &Path) -> Result<()> {
     if be(68) != APPLICATION_ID {
         return Err(Error::ForeignDatabase { path: path_buf });
     }
-    too_new(path, i64::from(be(60)))
+    too_new(path, i64::from(be(60)))?;
+    Ok(Header::Plain)
 }
 
 fn too_new(path: &Path, version: i64) -> Result<()> {
@@ -101,12 +149,17 @@ fn too_new(path: &Path, version: i64) -> Result<()> {
     Ok(())
 }
 
-fn check_with_sqlite(path: &Path, depth: Depth) -> Result<i64> {
-    let conn = open_read_only(path)?;
+fn check_with_sqlite(path: &Path, depth: Depth, key: Option<&Key>) -> Result<i64> {
+    let conn = open_read_only(path, key)?;
     let read = |e: rusqlite::Error| sqlite_error(path, &e);
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(read)?;
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) if key.is_some() => Error::WrongPassphrase {
+                path: path.to_path_buf(),
+            },
+            _ => read(e),
+        })?;
     if app_id != APPLICATION_ID {
         return Err(Error::ForeignDatabase {
             path: path.to_path_buf(),
@@ -146,7 +199,7 @@ pub(crate) fn run_integrity_check(conn: &Connection, path: &Path, pragma: &str) 
 
 /// A read-only connection that cannot write the file. Without a live write-ahead log the
 /// file is opened `immutable`, so not even lock or shared-memory files appear beside it.
-pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
+pub(crate) fn open_read_only(path: &Path, key: Option<&Key>) -> Result<Connection> {
     let live_wal = sibling(path, "-wal").exists();
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
@@ -154,6 +207,7 @@ pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
     let mode = if live_wal { "mode=ro" } else { "immutable=1" };
     let uri = format!("file:{}?{mode}", uri_path(path));
     let conn = Connection::open_with_flags(uri, flags).map_err(|e| sqlite_error(path, &e))?;
+    key::apply(&conn, key).map_err(|e| sqlite_error(path, &e))?;
     conn.busy_timeout(Duration::from_millis(500))
         .map_err(|e| sqlite_error(path, &e))?;
     Ok(conn)

@@ -48,7 +48,9 @@ impl Journal {
             updated_at: at,
             deleted_at: None,
         };
-        insert_checkin(&self.conn, &checkin)?;
+        let tx = self.write()?;
+        insert_checkin(&tx, &checkin)?;
+        tx.commit()?;
         Ok(checkin)
     }
 
@@ -63,7 +65,7 @@ impl Journal {
     /// Soft delete: the check-in leaves charts and insights but stays as a tombstone.
     pub fn delete_checkin(&mut self, id: &str) -> Result<CheckIn> {
         let at = now();
-        let changed = self.conn.execute(
+        let changed = self.write_one(
             "UPDATE checkin SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![id, at],
         )?;

@@ -166,7 +166,7 @@ impl Journal {
         id: &str,
         at: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<Exchange> {
-        let changed = self.conn.execute(
+        let changed = self.write_one(
             "UPDATE exchange SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, at, now()],
         )?;

@@ -22,9 +22,11 @@ mod dismissals;
 mod exchange_rows;
 mod exchanges;
 mod insight_facts;
+mod key;
 mod merge;
 mod open;
 mod people;
+mod protect;
 mod request_rows;
 mod requests;
 mod sample;
@@ -35,8 +37,10 @@ mod whole_records;
 
 pub use aggregate::RawAggregate;
 pub use backup::VerifiedCopy;
+pub use key::{check_new_passphrase, Key, MIN_PASSPHRASE_CHARS};
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
 pub(crate) use open::{leftover_pid, process_alive};
+pub use protect::rekey_file;
 pub use request_rows::fulfilled_by;
 pub use settings::Setting;
 
@@ -55,19 +59,48 @@ pub const JOURNAL_FILE: &str = "journal.sqlite3";
 /// The environment variable that points the app and the CLI at another journal file.
 pub const DB_ENV: &str = "RECIPROCITY_DB";
 
+/// The environment variable the CLI reads a protected journal's passphrase from.
+pub const PASSPHRASE_ENV: &str = "RECIPROCITY_PASSPHRASE";
+
 pub struct Journal {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The key of a journal protected by a passphrase.
+    key: Option<Key>,
+    /// The file opened, to refuse writing to a file another process has since replaced.
+    file: Option<open::FileId>,
 }
 
 impl Journal {
-    /// Opens the journal at `path`, creating a new one when the file does not exist.
+    /// Opens the journal at `path`, creating a new one when the file does not exist. A journal
+    /// protected by a passphrase is refused with `PassphraseNeeded`.
     pub fn open(path: &Path) -> Result<Journal> {
-        let conn = open::open_file(path)?;
+        Journal::open_with(path, None)
+    }
+
+    /// Opens the journal at `path` with its passphrase, when it has one; a plain journal
+    /// ignores `passphrase`.
+    pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
+        let opened = open::open_file(path, passphrase)?;
         Ok(Journal {
-            conn,
+            conn: opened.conn,
             path: Some(path.to_path_buf()),
+            key: opened.key,
+            file: opened.id,
         })
+    }
+
+    /// Whether the file at `path` is protected by a passphrase (read from its first bytes).
+    pub fn is_protected_file(path: &Path) -> Result<bool> {
+        Ok(matches!(
+            check::read_header_kind(path)?,
+            check::Header::Protected { .. }
+        ))
+    }
+
+    /// Whether this journal is protected by a passphrase.
+    pub fn is_protected(&self) -> bool {
+        self.key.is_some()
     }
 
     /// A fresh journal that lives only in memory (tests, previews).
@@ -75,6 +108,8 @@ impl Journal {
         Ok(Journal {
             conn: open::open_memory()?,
             path: None,
+            key: None,
+            file: None,
         })
     }
 
@@ -116,10 +151,26 @@ impl Journal {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// Starts a write. Holding the write lock, it checks that the path still names the file
+    /// this journal opened: a write to a file another process replaced would be lost.
     fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
+        let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let (Some(path), Some(opened)) = (&self.path, self.file) {
+            if open::FileId::of(path) != Some(opened) {
+                return Err(crate::Error::JournalReplaced { path: path.clone() });
+            }
+        }
+        Ok(tx)
+    }
+
+    /// One statement as its own checked write (see `write`); returns the rows it changed.
+    fn write_one(&mut self, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
+        let tx = self.write()?;
+        let changed = tx.execute(sql, params)?;
+        tx.commit()?;
+        Ok(changed)
     }
 }
 

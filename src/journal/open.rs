@@ -9,8 +9,11 @@
 //!   taking the write lock.
 //! - A new journal is built under a temporary name and linked into place whole; temporary
 //!   files left by a process that was killed are removed by the next open.
+//! - The connection is to the file the path names when the open returns: a file replaced
+//!   while it was being opened (a passphrase set elsewhere) is opened again.
 
 use super::check::{check_existing, sibling, sqlite_error, unreadable, Depth};
+use super::key::{self, Key};
 use crate::{Error, Result};
 use include_dir::{include_dir, Dir};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -47,13 +50,62 @@ pub fn open_memory() -> Result<Connection> {
     Ok(conn)
 }
 
+/// An open journal file: its connection, its key when protected, and which file it is.
+pub(crate) struct OpenFile {
+    pub conn: Connection,
+    pub key: Option<Key>,
+    pub id: Option<FileId>,
+}
+
+/// Which file a path named (device and inode), to notice when another process replaces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileId(u64, u64);
+
+impl FileId {
+    pub fn of(path: &Path) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(path)
+                .ok()
+                .map(|m| FileId(m.dev(), m.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            None
+        }
+    }
+}
+
 /// Opens the journal at `path`, creating it when missing. See the module invariants.
-pub fn open_file(path: &Path) -> Result<Connection> {
+pub(crate) fn open_file(path: &Path, passphrase: Option<&str>) -> Result<OpenFile> {
+    for _ in 0..3 {
+        let before = FileId::of(path);
+        let opened = open_once(path, passphrase)?;
+        if before.is_some() && before == FileId::of(path) {
+            return Ok(OpenFile {
+                id: before,
+                ..opened
+            });
+        }
+        if before.is_none() && FileId::of(path).is_none() {
+            return Ok(opened);
+        }
+    }
+    Err(unreadable(
+        path,
+        "another program kept replacing it while it was opened; try again",
+    ))
+}
+
+fn open_once(path: &Path, passphrase: Option<&str>) -> Result<OpenFile> {
     check_path_shape(path)?;
     remove_stale_staging(path);
+    let mut key = None;
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => {
-            check_existing(path, depth_for(path))?;
+            key = check_existing(path, depth_for(path), passphrase)?.1;
             check_writable(path)?;
         }
         Ok(_) => {
@@ -73,6 +125,7 @@ pub fn open_file(path: &Path) -> Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| sqlite_error(path, &e))?;
+    key::apply(&conn, key.as_ref()).map_err(|e| sqlite_error(path, &e))?;
     set_pragmas(&conn).map_err(|e| storage_error(path, e))?;
     if read_version(&conn).map_err(|e| storage_error(path, e))? < latest_version() {
         // Keep the journal as it was before changing its schema.
@@ -81,10 +134,14 @@ pub fn open_file(path: &Path) -> Result<Connection> {
             crate::transfer::backups::BackupKind::BeforeMigration,
             chrono::Utc::now(),
         );
-        super::backup::write_snapshot(&conn, &backup)?;
+        super::backup::write_snapshot(&conn, key.as_ref(), &backup)?;
         migrate(&mut conn)?;
     }
-    Ok(conn)
+    Ok(OpenFile {
+        conn,
+        key,
+        id: None,
+    })
 }
 
 /// Refuses paths that name a folder (a trailing slash) before anything is created.
@@ -217,7 +274,7 @@ fn link_into_place(staging: &Path, path: &Path) -> Result<()> {
         source: e,
     })?;
     sync_dir(path);
-    check_existing(path, Depth::Cheap).map(drop)
+    check_existing(path, Depth::Cheap, None).map(drop)
 }
 
 /// Makes a rename or new name durable; best effort, as some systems cannot sync folders.
@@ -238,8 +295,8 @@ pub(crate) fn remove_with_siblings(path: &Path) {
     }
 }
 
-/// Removes `NAME.new-PID` and `NAME.restore-PID` files left by a process killed while creating
-/// the journal or checking a file to restore.
+/// Removes `NAME.new-PID`, `NAME.restore-PID` and `NAME.rekey-PID` files left by a process
+/// killed while creating the journal, checking a file to restore, or setting a passphrase.
 fn remove_stale_staging(path: &Path) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return;
@@ -255,7 +312,7 @@ fn remove_stale_staging(path: &Path) {
     };
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
-        let rest = [".new-", ".restore-"]
+        let rest = [".new-", ".restore-", ".rekey-"]
             .iter()
             .find_map(|tag| file.strip_prefix(&format!("{name}{tag}")));
         if rest

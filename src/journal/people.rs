@@ -55,7 +55,9 @@ pub(super) fn insert_new_person(
 impl Journal {
     pub fn add_person(&mut self, input: &PersonInput) -> Result<Person> {
         let person = new_person(input.validated()?, now());
-        insert_person(&self.conn, &person)?;
+        let tx = self.write()?;
+        insert_person(&tx, &person)?;
+        tx.commit()?;
         Ok(person)
     }
 
@@ -69,7 +71,7 @@ impl Journal {
 
     pub fn update_person(&mut self, id: &str, input: &PersonInput) -> Result<Person> {
         let input = input.validated()?;
-        let changed = self.conn.execute(
+        let changed = self.write_one(
             "UPDATE person SET name = ?2, relationship = ?3, notes = ?4, updated_at = ?5
              WHERE id = ?1",
             params![id, input.name, input.relationship, input.notes, now()],
@@ -94,7 +96,7 @@ impl Journal {
         id: &str,
         at: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<Person> {
-        let changed = self.conn.execute(
+        let changed = self.write_one(
             "UPDATE person SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, at, now()],
         )?;

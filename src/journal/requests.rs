@@ -82,7 +82,7 @@ impl Journal {
     }
 
     fn set_request_deleted(&mut self, id: &str, at: Option<DateTime<Utc>>) -> Result<Request> {
-        let changed = self.conn.execute(
+        let changed = self.write_one(
             "UPDATE request SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, at, now()],
         )?;

@@ -25,15 +25,17 @@ pub enum BackupKind {
     BeforeMigration,
     BeforeImport,
     BeforeRestore,
+    BeforePassphrase,
 }
 
 impl BackupKind {
-    const ALL: [BackupKind; 5] = [
+    const ALL: [BackupKind; 6] = [
         BackupKind::Daily,
         BackupKind::Manual,
         BackupKind::BeforeMigration,
         BackupKind::BeforeImport,
         BackupKind::BeforeRestore,
+        BackupKind::BeforePassphrase,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +45,7 @@ impl BackupKind {
             BackupKind::BeforeMigration => "before-migration",
             BackupKind::BeforeImport => "before-import",
             BackupKind::BeforeRestore => "before-restore",
+            BackupKind::BeforePassphrase => "before-passphrase",
         }
     }
 }
@@ -189,7 +192,7 @@ pub fn expired(backups: &[Backup]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut weeks_kept: Vec<(i32, u32)> = Vec::new();
     let mut daily_seen = 0;
-    let mut per_kind = [0usize; 5];
+    let mut per_kind = [0usize; BackupKind::ALL.len()];
     for b in backups {
         match b.kind {
             BackupKind::Manual => {}
@@ -218,7 +221,8 @@ pub fn expired(backups: &[Backup]) -> Vec<PathBuf> {
     out
 }
 
-fn prune(journal_path: &Path) -> Result<()> {
+/// Removes the backups the policy no longer keeps.
+pub fn prune(journal_path: &Path) -> Result<()> {
     for path in expired(&list_backups(journal_path)?) {
         std::fs::remove_file(&path).map_err(|e| Error::Io {
             context: format!("cannot remove the old backup {}", path.display()),
@@ -229,9 +233,15 @@ fn prune(journal_path: &Path) -> Result<()> {
 }
 
 /// Replaces the journal with the one in `source`, after checking `source` is a sound journal
-/// and keeping the current journal as a backup. Returns that safety backup.
-pub fn restore(journal: &mut Journal, source: &Path, now: DateTime<Utc>) -> Result<Backup> {
-    let copy = journal.verified_copy(source)?;
+/// and keeping the current journal as a backup. Returns that safety backup. A `source`
+/// protected by another passphrase than the journal's opens with `passphrase`.
+pub fn restore(
+    journal: &mut Journal,
+    source: &Path,
+    passphrase: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Backup> {
+    let copy = journal.verified_copy(source, passphrase)?;
     let safety = make_backup(journal, BackupKind::BeforeRestore, now)?;
     journal.replace_with_copy(&copy)?;
     Ok(safety)

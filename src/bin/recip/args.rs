@@ -67,6 +67,8 @@ pub enum Command {
     Checkins(CheckinsArgs),
     /// Print the path of the journal in use.
     Where,
+    /// Protect the journal with a passphrase, or change or remove it.
+    Protect(crate::passphrase::ProtectArgs),
     /// The balance of each relationship: your giving share with its 80% interval.
     Balance(crate::insights::BalanceArgs),
     /// What the journal shows, with reasons and research; dismiss or snooze one.

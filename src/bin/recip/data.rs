@@ -94,7 +94,9 @@ pub fn backup(journal: &mut Journal, command: Option<BackupCommand>, json: bool)
 }
 
 pub fn restore(journal: &mut Journal, file: &Path) -> Result<()> {
-    let safety = data::restore_backup(journal, file, Utc::now())?;
+    let now = Utc::now();
+    let safety =
+        crate::passphrase::for_backup(file, |p| data::restore_backup(journal, file, p, now))?;
     say!("Restored the journal from {}", file.display());
     say!("The journal as it was is kept in {}", safety.path.display());
     Ok(())

@@ -21,11 +21,11 @@ mod data;
 mod exchanges;
 mod insights;
 mod output;
+mod passphrase;
 mod people;
 
 use args::{Cli, Command, PersonCommand};
 use clap::Parser;
-use reciprocity::api::journal::open_journal;
 use reciprocity::journal::Journal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -61,7 +61,20 @@ fn damage_behind(e: reciprocity::Error, db: Option<std::path::PathBuf>) -> recip
 
 fn run(cli: Cli) -> reciprocity::Result<()> {
     let path = Journal::resolve_path(cli.db)?;
-    let opened = open_journal(&path, chrono::Utc::now())?;
+    if let Command::Protect(a) = cli.command {
+        // Protecting needs the journal to itself: it is not opened here first.
+        return passphrase::protect(&path, a);
+    }
+    let opened = match passphrase::open(&path) {
+        // The path alone needs no passphrase.
+        Err(reciprocity::Error::PassphraseNeeded { .. } | reciprocity::Error::Invalid { .. })
+            if matches!(cli.command, Command::Where) =>
+        {
+            println!("{}", path.display());
+            return Ok(());
+        }
+        other => other?,
+    };
     // A failed daily backup must not stop the user from logging; say so and go on.
     if let Some(notice) = opened.notice {
         eprintln!("warning: {notice}");
@@ -106,5 +119,6 @@ fn run(cli: Cli) -> reciprocity::Result<()> {
             println!("{}", path.display());
             Ok(())
         }
+        Command::Protect(_) => unreachable!("protect runs before the journal is opened"),
     }
 }

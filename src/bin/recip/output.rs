@@ -33,7 +33,7 @@ fn flag_for(field: &str) -> Option<String> {
         "query" => "QUERY".into(),
         "id" => "ID".into(),
         "path" => "FILE".into(),
-        "settlement" => return None,
+        "settlement" | "passphrase" => return None,
         f => format!("--{f}"),
     })
 }

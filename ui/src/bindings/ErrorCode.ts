@@ -4,4 +4,4 @@
  * The codes the faces branch on. The core's errors map to the first group; the desktop
  * shell and the UI add the last three.
  */
-export type ErrorCode = "invalid" | "not_found" | "import_invalid" | "journal_empty" | "not_a_journal" | "foreign_database" | "journal_damaged" | "journal_too_new" | "no_data_dir" | "io" | "stored_value_unreadable" | "storage" | "journal_unavailable" | "not_chosen" | "ipc";
+export type ErrorCode = "invalid" | "not_found" | "import_invalid" | "journal_empty" | "not_a_journal" | "foreign_database" | "journal_damaged" | "journal_too_new" | "passphrase_needed" | "wrong_passphrase" | "journal_replaced" | "journal_in_use" | "no_data_dir" | "io" | "stored_value_unreadable" | "storage" | "journal_unavailable" | "not_chosen" | "ipc";

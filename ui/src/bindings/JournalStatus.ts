@@ -28,4 +28,8 @@ sample_available: boolean,
 /**
  * Something to mention quietly, such as a daily backup that could not be made.
  */
-notice: string | null, };
+notice: string | null, 
+/**
+ * True when the journal is protected by a passphrase.
+ */
+protected: boolean, };

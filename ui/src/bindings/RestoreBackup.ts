@@ -3,4 +3,8 @@
 /**
  * Restore from a chosen file (a token) or from one of the journal's own listed backups.
  */
-export type RestoreBackup = { file: string, };
+export type RestoreBackup = { file: string, 
+/**
+ * The passphrase of a backup protected by another passphrase than the journal's.
+ */
+passphrase: string | null, };
