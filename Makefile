@@ -67,10 +67,11 @@ bindings:
 	UPDATE_BINDINGS=1 cargo test -p reciprocity --lib bindings
 	RECIPROCITY_WRITE_CAPABILITY=1 cargo build -p reciprocity-desktop
 
-# The long safety runs: 250 rounds of kills at random points and 5,100 overlapping commands
-# (see docs/reliability.md). The short versions run with `test-core`.
+# The long safety runs: 250 rounds of kills at random points, 5,100 overlapping commands and
+# 60 kills during protect/change/remove (see docs/reliability.md). The short versions run
+# with `test-core`.
 soak:
-	cargo test -p reciprocity --test crash -- --ignored --nocapture
+	cargo test -p reciprocity --test crash --test crash_passphrase -- --ignored --nocapture
 
 # Speed at any size (see docs/performance.md): the insight engine's benchmark, whole `recip`
 # commands on 1-, 10- and 20-year journals from the release build, then the window.

@@ -8,30 +8,13 @@
 
 #![cfg(unix)]
 
+mod crash_support;
+
+use crash_support::{recip, run_or_kill, Dice};
 use reciprocity::journal::Journal;
 use reciprocity::transfer::backups::list_backups;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::Duration;
-
-fn recip(db: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_recip"));
-    c.arg("--db").arg(db).env_remove("RECIPROCITY_DB");
-    c
-}
-
-/// A small deterministic generator, so a failing round can be replayed by its seed.
-struct Dice(u64);
-
-impl Dice {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
+use std::path::PathBuf;
+use std::process::Output;
 
 #[derive(Default, Debug)]
 struct Tally {
@@ -41,23 +24,6 @@ struct Tally {
     lost: u32,
     partial: u32,
     false_damaged: u32,
-}
-
-/// Starts `cmd`, kills it after `delay_ms` unless it ended, and returns its output when it
-/// ended by itself.
-fn run_or_kill(mut cmd: Command, delay_ms: u64) -> Option<Output> {
-    let mut child: Child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(delay_ms));
-    let ended = child.try_wait().unwrap().is_some();
-    if !ended {
-        let _ = child.kill();
-    }
-    let out = child.wait_with_output().unwrap();
-    ended.then_some(out)
 }
 
 struct Harness {

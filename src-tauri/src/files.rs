@@ -57,8 +57,16 @@ impl ChosenFiles {
 /// The dialog's title, filter and suggested name for each purpose.
 fn dialog_for(purpose: FilePurpose) -> (&'static str, &'static str, &'static [&'static str]) {
     match purpose {
-        FilePurpose::ExportJson => ("Export your journal", "Journal export (JSON)", &["json"]),
-        FilePurpose::ExportCsv => ("Export your exchanges", "Spreadsheet (CSV)", &["csv"]),
+        FilePurpose::ExportJson => (
+            "Export your journal (the file is not encrypted)",
+            "Journal export (JSON)",
+            &["json"],
+        ),
+        FilePurpose::ExportCsv => (
+            "Export your exchanges (the file is not encrypted)",
+            "Spreadsheet (CSV)",
+            &["csv"],
+        ),
         FilePurpose::Import => (
             "Import into your journal",
             "Journal, vCard, Monica or Daylio",

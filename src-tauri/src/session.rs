@@ -3,15 +3,17 @@
 //! and from the sample, and the file commands that act only on files the user chose.
 //!
 //! A journal that cannot be opened is kept as its error, so the window can say why and where,
-//! and the file is left as it was.
+//! and the file is left as it was. A protected journal is kept as `passphrase_needed` until
+//! the window unlocks it (or the keyring remembers its passphrase); locking closes it again.
 
 use crate::files::{self, ChosenFiles};
 use crate::IpcError;
 use reciprocity::api::data as core_data;
-use reciprocity::api::journal::{self as core_journal, damage_behind, open_journal};
+use reciprocity::api::journal::{self as core_journal, damage_behind, open_journal, Opened};
 use reciprocity::api::prelude::*;
+use reciprocity::api::privacy as core_privacy;
 use reciprocity::journal::Journal;
-use reciprocity::ErrorCode;
+use reciprocity::{keychain, ErrorCode};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use tauri::AppHandle;
@@ -45,10 +47,7 @@ impl AppState {
     /// Opens the journal at `path` (taking the day's backup), keeping the reason if it
     /// cannot be opened.
     pub fn open(path: PathBuf) -> AppState {
-        let (journal, notice) = match open_journal(&path, chrono::Utc::now()) {
-            Ok(o) => (Ok(o.journal), o.notice),
-            Err(e) => (Err(problem(e)), None),
-        };
+        let (journal, notice) = split(open_remembered(&path));
         AppState {
             slot: Mutex::new(Slot {
                 own_path: path.clone(),
@@ -84,9 +83,17 @@ impl AppState {
 
     pub fn status(&self) -> JournalStatus {
         let slot = self.lock();
-        let (error, empty) = match &slot.journal {
-            Ok(j) => (None, core_journal::is_empty(j).unwrap_or(false)),
-            Err(e) => (Some(e.clone()), false),
+        let (error, empty, protected) = match &slot.journal {
+            Ok(j) => (
+                None,
+                core_journal::is_empty(j).unwrap_or(false),
+                j.is_protected(),
+            ),
+            Err(e) => (
+                Some(e.clone()),
+                false,
+                e.code == ErrorCode::PassphraseNeeded,
+            ),
         };
         JournalStatus {
             path: slot.path.display().to_string(),
@@ -95,6 +102,7 @@ impl AppState {
             sample: slot.path != slot.own_path,
             sample_available: !slot.own_path.as_os_str().is_empty(),
             notice: slot.notice.clone(),
+            protected,
         }
     }
 
@@ -122,8 +130,55 @@ impl AppState {
     /// Switches to the journal at `path`, closing the current one first.
     fn reopen(slot: &mut Slot, path: &Path) {
         slot.journal = Err(unavailable());
-        slot.journal = Journal::open(path).map_err(problem);
+        (slot.journal, slot.notice) = split(open_remembered(path));
         slot.path = path.to_path_buf();
+    }
+
+    /// Opens the protected journal with `req`'s passphrase; a wrong one changes nothing.
+    pub fn unlock(&self, req: &core_privacy::Unlock) -> Reply<JournalStatus> {
+        {
+            let mut slot = self.lock();
+            if slot.journal.is_err() {
+                let opened = core_privacy::unlock(&slot.path, req, chrono::Utc::now());
+                (slot.journal, slot.notice) = split(Ok(opened.map_err(problem)?));
+            }
+        }
+        Ok(self.status())
+    }
+
+    /// Closes a protected journal, so that the window shows the unlock screen.
+    pub fn lock_journal(&self) -> JournalStatus {
+        {
+            let mut slot = self.lock();
+            if slot.journal.as_ref().is_ok_and(Journal::is_protected) {
+                let path = slot.path.clone();
+                slot.journal = Err(problem(reciprocity::Error::PassphraseNeeded { path }));
+            }
+        }
+        self.status()
+    }
+
+    /// Sets, changes or removes the passphrase: the journal is closed meanwhile, and opened
+    /// again as it was when that fails.
+    pub fn set_passphrase(&self, req: &core_privacy::SetPassphrase) -> Reply<JournalStatus> {
+        {
+            let mut slot = self.lock();
+            if slot.journal.is_err() {
+                return Err(unavailable());
+            }
+            let path = slot.path.clone();
+            slot.journal = Err(unavailable());
+            match core_privacy::set_passphrase(&path, req, chrono::Utc::now()) {
+                Ok(opened) => (slot.journal, slot.notice) = split(Ok(opened)),
+                Err(e) => {
+                    let now = chrono::Utc::now();
+                    (slot.journal, slot.notice) =
+                        split(open_journal(&path, req.current.as_deref(), now));
+                    return Err(problem(e));
+                }
+            }
+        }
+        Ok(self.status())
     }
 
     /// Opens the sample journal, a separate file beside the user's own.
@@ -150,6 +205,37 @@ impl AppState {
 }
 
 type Reply<T> = Result<T, IpcError>;
+
+/// Opens the journal at `path`, with the passphrase the keyring remembers when it has one.
+fn open_remembered(path: &Path) -> reciprocity::Result<Opened> {
+    let now = chrono::Utc::now();
+    match open_journal(path, None, now) {
+        Err(e @ reciprocity::Error::PassphraseNeeded { .. }) => match keychain::recall(path) {
+            Some(p) => open_journal(path, Some(&p), now).map_err(|_| e),
+            None => Err(e),
+        },
+        other => other,
+    }
+}
+
+fn split(opened: reciprocity::Result<Opened>) -> (Result<Journal, IpcError>, Option<String>) {
+    match opened {
+        Ok(o) => (Ok(o.journal), o.notice),
+        Err(e) => (Err(problem(e)), None),
+    }
+}
+
+pub fn unlock(_: &AppHandle, state: &AppState, req: Unlock) -> Reply<JournalStatus> {
+    state.unlock(&req)
+}
+
+pub fn lock(_: &AppHandle, state: &AppState, _: Empty) -> Reply<JournalStatus> {
+    Ok(state.lock_journal())
+}
+
+pub fn set_passphrase(_: &AppHandle, state: &AppState, req: SetPassphrase) -> Reply<JournalStatus> {
+    state.set_passphrase(&req)
+}
 
 pub fn journal_status(_: &AppHandle, state: &AppState, _: Empty) -> Reply<JournalStatus> {
     Ok(state.status())
@@ -196,7 +282,8 @@ pub fn import_file(_: &AppHandle, state: &AppState, req: ImportFile) -> Reply<Im
 
 pub fn restore_backup(_: &AppHandle, state: &AppState, req: RestoreBackup) -> Reply<Backup> {
     let path = state.restorable(&req.file)?;
-    state.write(|j| core_data::restore_backup(j, &path, chrono::Utc::now()))
+    let passphrase = req.passphrase.as_deref();
+    state.write(|j| core_data::restore_backup(j, &path, passphrase, chrono::Utc::now()))
 }
 
 impl AppState {

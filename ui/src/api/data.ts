@@ -19,6 +19,8 @@ export const data = {
     call('import_file', { file, format, relationship, moods }),
   listBackups: () => call('list_backups', {}),
   makeBackup: () => call('make_backup', {}),
-  /** `file` is a token from `chooseFile('restore')` or a listed backup's path. */
-  restoreBackup: (file: string) => call('restore_backup', { file }),
+  /** `file` is a token from `chooseFile('restore')` or a listed backup's path; `passphrase`
+   * opens a backup protected by another passphrase than the journal's. */
+  restoreBackup: (file: string, passphrase: string | null = null) =>
+    call('restore_backup', { file, passphrase }),
 };

@@ -1,6 +1,7 @@
 // Application state shared by the screens: where we are, who is in the journal, and a revision
 // counter that screens watch to reload after any change (ours, or the CLI's seen on focus).
 import { api, toApiError, type ApiError } from '../api';
+import { privacy } from '../api/privacy';
 import type { AskEntry } from '../bindings/AskEntry';
 import type { Exchange } from '../bindings/Exchange';
 import type { JournalStatus } from '../bindings/JournalStatus';
@@ -36,6 +37,8 @@ class AppState {
   /** The core's text limits, shown in hints and checked before saving. */
   limits = $state<TextLimits | null>(null);
   loadError = $state<ApiError | null>(null);
+  /** Minutes without activity before a protected journal locks itself; `null` for never. */
+  lockAfter = $state<number | null>(null);
   welcomeDone = $state(false);
   people = $state<Person[]>([]);
   revision = $state(0);
@@ -57,6 +60,7 @@ class AppState {
       if (this.status.notice) this.notify(this.status.notice);
       if (this.status.error === null) {
         await this.reloadPeople();
+        await this.reloadLockPrefs();
         this.lastVersion = await api.dataVersion();
       }
     } catch (e) {
@@ -77,6 +81,28 @@ class AppState {
     } catch (e) {
       this.notify(toApiError(e).message);
     }
+  }
+
+  /** After the unlock screen opened the journal. */
+  async unlocked(status: JournalStatus): Promise<void> {
+    this.status = status;
+    this.screen = { name: 'home' };
+    if (status.notice) this.notify(status.notice);
+    await this.reloadPeople();
+    await this.reloadLockPrefs();
+    this.lastVersion = await api.dataVersion();
+    this.revision += 1;
+  }
+
+  async reloadLockPrefs(): Promise<void> {
+    this.lockAfter = this.status?.protected ? (await privacy.getLockPrefs()).after_minutes : null;
+  }
+
+  /** Closes a protected journal: the unlock screen shows until it is opened again. */
+  async lock(): Promise<void> {
+    this.log = null;
+    this.people = [];
+    this.status = await privacy.lock();
   }
 
   async reloadPeople(): Promise<void> {

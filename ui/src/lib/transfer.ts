@@ -20,6 +20,7 @@ export const BACKUP_KIND_LABEL: Record<BackupKind, string> = {
   before_migration: 'Before an update',
   before_import: 'Before an import',
   before_restore: 'Before a restore',
+  before_passphrase: 'Before a passphrase change',
 };
 
 /** The last part of a path, for messages. */
