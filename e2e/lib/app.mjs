@@ -64,7 +64,13 @@ export class App {
     while (nativePort === port) nativePort = await freePort();
     const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
       // Debug builds answer native dialogs from this file (see src-tauri/src/files.rs).
-      env: { ...process.env, RECIPROCITY_DB: db, RECIPROCITY_TEST_DIALOG_ANSWERS: dialogAnswers(db) },
+      // The keyring is left alone: "remember on this computer" must not reach the real one.
+      env: {
+        ...process.env,
+        RECIPROCITY_DB: db,
+        RECIPROCITY_TEST_DIALOG_ANSWERS: dialogAnswers(db),
+        RECIPROCITY_NO_KEYRING: '1',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so quitting also ends WebKitWebDriver and the app.
       detached: true,
@@ -95,7 +101,7 @@ export class App {
 
   async waitForUi() {
     await waitFor(
-      () => this.session.execute('return !!document.querySelector("nav, .welcome, [data-testid=cannot-open]")'),
+      () => this.session.execute('return !!document.querySelector("nav, .welcome, [data-testid=cannot-open], [data-testid=unlock]")'),
       'the app to show its first screen',
       20_000,
     );
