@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use reciprocity::generate::{generate, Options};
 use reciprocity::insight::analyse;
-use reciprocity::journal::{rekey_file, Journal};
+use reciprocity::journal::{rekey_file, Journal, Key};
 use reciprocity::model::{Direction, ExchangeInput};
 use std::hint::black_box;
 use std::path::Path;
@@ -72,6 +72,13 @@ fn protected(c: &mut Criterion) {
     });
     group.bench_function("log_protected", |b| {
         b.iter(|| log_one(&mut protected, &person, now))
+    });
+    group.finish();
+    // What opening a protected journal adds: the key, derived once per open.
+    let mut group = c.benchmark_group("open_protected");
+    group.sample_size(10);
+    group.bench_function("derive_key", |b| {
+        b.iter(|| black_box(Key::derive(PASSPHRASE, [7; 16])))
     });
     group.finish();
 }
