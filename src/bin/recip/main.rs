@@ -59,21 +59,31 @@ fn damage_behind(e: reciprocity::Error, db: Option<std::path::PathBuf>) -> recip
     }
 }
 
+/// Opens the journal for `command`; `None` when `recip where` answered without it (the path of
+/// a protected journal needs no passphrase).
+fn open_for(
+    path: &Path,
+    command: &Command,
+) -> reciprocity::Result<Option<reciprocity::api::journal::Opened>> {
+    match passphrase::open(path) {
+        Err(reciprocity::Error::PassphraseNeeded { .. } | reciprocity::Error::Invalid { .. })
+            if matches!(command, Command::Where) =>
+        {
+            println!("{}", path.display());
+            Ok(None)
+        }
+        other => other.map(Some),
+    }
+}
+
 fn run(cli: Cli) -> reciprocity::Result<()> {
     let path = Journal::resolve_path(cli.db)?;
     if let Command::Protect(a) = cli.command {
         // Protecting needs the journal to itself: it is not opened here first.
         return passphrase::protect(&path, a);
     }
-    let opened = match passphrase::open(&path) {
-        // The path alone needs no passphrase.
-        Err(reciprocity::Error::PassphraseNeeded { .. } | reciprocity::Error::Invalid { .. })
-            if matches!(cli.command, Command::Where) =>
-        {
-            println!("{}", path.display());
-            return Ok(());
-        }
-        other => other?,
+    let Some(opened) = open_for(&path, &cli.command)? else {
+        return Ok(());
     };
     // A failed daily backup must not stop the user from logging; say so and go on.
     if let Some(notice) = opened.notice {
