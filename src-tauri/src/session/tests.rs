@@ -136,3 +136,50 @@ fn only_a_listed_backup_or_a_chosen_file_can_be_restored() {
         .remember(FilePurpose::Restore, elsewhere.clone());
     assert_eq!(state.restorable(&chosen.token).unwrap(), elsewhere);
 }
+
+fn unlock_with(passphrase: &str) -> core_privacy::Unlock {
+    core_privacy::Unlock {
+        passphrase: passphrase.into(),
+        remember: false,
+    }
+}
+
+#[test]
+fn a_protected_journal_waits_locked_until_the_right_passphrase_and_locks_again() {
+    std::env::set_var(keychain::NO_KEYRING_ENV, "1");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.sqlite3");
+    let state = AppState::open(path.clone());
+    state
+        .write(|j| j.add_person(&PersonInput::new("Sam", Relationship::Friend)))
+        .unwrap();
+    let protect = core_privacy::SetPassphrase {
+        current: None,
+        new: Some("the right passphrase".into()),
+        remember: false,
+    };
+    assert!(state.set_passphrase(&protect).unwrap().protected);
+    drop(state);
+
+    let state = AppState::open(path);
+    let locked = state.status();
+    assert_eq!(
+        locked.error.map(|e| e.code),
+        Some(ErrorCode::PassphraseNeeded)
+    );
+    assert!(locked.protected);
+    let wrong = state
+        .unlock(&unlock_with("a wrong passphrase"))
+        .unwrap_err();
+    assert_eq!(wrong.code, ErrorCode::WrongPassphrase);
+    assert!(state.read(|j| j.list_people(true)).is_err(), "still locked");
+    let open = state.unlock(&unlock_with("the right passphrase")).unwrap();
+    assert_eq!(open.error, None);
+    assert_eq!(state.read(|j| j.list_people(true)).unwrap().len(), 1);
+    let relocked = state.lock_journal();
+    assert_eq!(
+        relocked.error.map(|e| e.code),
+        Some(ErrorCode::PassphraseNeeded)
+    );
+    assert!(state.read(|j| j.list_people(true)).is_err(), "locked again");
+}
