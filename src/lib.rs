@@ -9,6 +9,7 @@ pub mod generate;
 pub mod insight;
 pub mod journal;
 pub mod model;
+pub mod sync;
 pub mod text;
 pub mod transfer;
 

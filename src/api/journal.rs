@@ -79,7 +79,10 @@ pub struct Opened {
 
 /// Opens the journal at `path` and takes the day's backup when it is due.
 pub fn open_journal(path: &Path, now: DateTime<Utc>) -> Result<Opened> {
-    let journal = Journal::open(path)?;
+    let mut journal = Journal::open(path)?;
+    // A synced journal that turns out to be a copy (another machine, a restored backup) takes
+    // a new device id before anything it writes is stamped.
+    crate::sync::check_copy(&mut journal)?;
     let notice = backups::daily_backup_if_due(&journal, now)
         .err()
         .map(|e| format!("Today's automatic backup could not be made: {e}"));
