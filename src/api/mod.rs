@@ -18,6 +18,7 @@ pub mod journal;
 mod list;
 pub mod people;
 pub mod review;
+pub mod sync;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -40,10 +41,12 @@ pub mod prelude {
         AddPerson, FeelingMean, ListPeople, PersonAt, PersonOverview, UpdatePerson,
     };
     pub use super::review::{InsightAt, ListOpenLoops, SaveSettings, SnoozeInsight};
-    pub use super::{asks, checkins, data, exchanges, journal, people, review};
+    pub use super::sync::{ResolveConflict, SyncFolder};
+    pub use super::{asks, checkins, data, exchanges, journal, people, review, sync};
     pub use super::{ById, Empty, Now, Today};
     pub use crate::insight::{AskTable, OpenLoop, Reference, Report, Settings};
     pub use crate::model::{CheckIn, Person, PersonSummary};
+    pub use crate::sync::{Conflict, SyncReport, SyncStatus};
     pub use crate::transfer::backups::Backup;
     pub use crate::transfer::ImportSummary;
 }

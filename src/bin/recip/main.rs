@@ -22,6 +22,7 @@ mod exchanges;
 mod insights;
 mod output;
 mod people;
+mod sync;
 
 use args::{Cli, Command, PersonCommand};
 use clap::Parser;
@@ -102,6 +103,8 @@ fn run(cli: Cli) -> reciprocity::Result<()> {
         Command::Insights(a) => insights::insights(&mut journal, a, json),
         Command::References => insights::references_list(json),
         Command::Demo(a) => insights::demo(&mut journal, a, json),
+        Command::Sync(a) => sync::sync(&mut journal, a, json),
+        Command::Conflicts(a) => sync::conflicts(&mut journal, a, json),
         Command::Where => {
             println!("{}", path.display());
             Ok(())
