@@ -178,3 +178,149 @@ fn a_folder_holding_the_journal_itself_is_refused() {
     assert!(e.to_string().contains("holds the journal itself"), "{e}");
     assert!(j.sync_folder().unwrap().is_none());
 }
+
+#[test]
+fn with_a_passphrase_no_word_of_the_journal_appears_in_the_folder() {
+    let mut d = Devices::new(2);
+    let sam = person(&mut d.journals[0], "Samantha");
+    favour(&mut d.journals[0], &sam, "lent a ladder");
+    let pass = Some("correct horse battery staple");
+    let r = sync::sync_now(&mut d.journals[0], pass, chrono::Utc::now()).unwrap();
+    assert!(!r.plain);
+    for f in files(&d.folder) {
+        let bytes = std::fs::read(&f).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for word in ["Samantha", "ladder", "friend", "given", "favour"] {
+            assert!(!text.contains(word), "{word} appears in {}", f.display());
+        }
+    }
+    let wrong = sync::sync_now(&mut d.journals[1], Some("wrong"), chrono::Utc::now()).unwrap();
+    assert_eq!(wrong.files_read, 0);
+    assert!(wrong.problems[0].contains("cannot decrypt"), "{wrong:?}");
+    assert!(d.journals[1].list_people(true).unwrap().is_empty());
+    let right = sync::sync_now(&mut d.journals[1], pass, chrono::Utc::now()).unwrap();
+    assert_eq!(right.files_read, 1, "{right:?}");
+    assert_eq!(d.export(0), d.export(1));
+}
+
+#[test]
+fn without_a_passphrase_the_status_says_the_folder_holds_plain_text() {
+    let mut d = Devices::new(1);
+    person(&mut d.journals[0], "Sam");
+    assert!(d.sync(0).plain);
+    let status = sync::sync_status(&d.journals[0], None).unwrap();
+    assert!(status.plain_text_warning.unwrap().contains("plain text"));
+}
+
+#[test]
+fn a_journal_from_before_sync_gives_every_row_an_initial_clock_and_shares_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    {
+        let mut j = reciprocity::journal::Journal::open(&path).unwrap();
+        let sam = person(&mut j, "Sam");
+        favour(&mut j, &sam, "lent a ladder");
+    }
+    // Take the journal back to before sync, as an older build left it.
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for t in [
+            "person",
+            "exchange",
+            "checkin",
+            "request",
+            "insight_dismissal",
+            "setting",
+        ] {
+            c.execute_batch(&format!(
+                "DROP TRIGGER {t}_hlc_insert; DROP TRIGGER {t}_hlc_update; DROP TRIGGER {t}_tombstone;
+                 DROP INDEX {t}_by_hlc; ALTER TABLE {t} DROP COLUMN hlc;"
+            ))
+            .unwrap();
+        }
+        c.execute_batch(
+            "DROP TABLE sync_clock; DROP TABLE sync_tombstone; DROP TABLE sync_file;
+             DROP TABLE sync_problem; DROP TABLE sync_conflict; DROP TABLE sync_folder;
+             PRAGMA user_version = 4;",
+        )
+        .unwrap();
+    }
+    let mut j = reciprocity::journal::Journal::open(&path).unwrap();
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let missing: i64 = c
+        .query_row(
+            "SELECT count(*) FROM exchange WHERE hlc NOT LIKE '%-0000-0'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(missing, 0);
+    let folder = dir.path().join("shared");
+    std::fs::create_dir(&folder).unwrap();
+    sync::set_folder(&mut j, &folder).unwrap();
+    let r = sync::sync_now(&mut j, None, chrono::Utc::now()).unwrap();
+    assert_eq!(r.rows_written, 2, "{r:?}");
+}
+
+#[test]
+fn a_write_by_another_program_is_stamped_and_sent() {
+    let mut d = Devices::new(2);
+    let sam = person(&mut d.journals[0], "Sam");
+    d.sync_all();
+    let path = d.journals[0].path().unwrap().to_path_buf();
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute(
+        "UPDATE person SET notes = 'met at the allotment' WHERE id = ?1",
+        [&sam],
+    )
+    .unwrap();
+    drop(c);
+    d.sync_all();
+    assert_eq!(
+        d.journals[1].get_person(&sam).unwrap().notes,
+        "met at the allotment"
+    );
+}
+
+#[test]
+fn a_copy_of_a_synced_journal_takes_a_new_device_id() {
+    let mut d = Devices::new(1);
+    person(&mut d.journals[0], "Sam");
+    d.sync(0);
+    let path = d.journals[0].path().unwrap().to_path_buf();
+    let first = d.journals[0].sync_device().unwrap();
+    let copy = d.dir.path().join("copy.sqlite3");
+    std::fs::copy(&path, &copy).unwrap();
+    let opened = reciprocity::api::journal::open_journal(&copy, chrono::Utc::now()).unwrap();
+    let second = opened.journal.sync_device().unwrap();
+    assert_ne!(first, second);
+    let again = reciprocity::api::journal::open_journal(&path, chrono::Utc::now()).unwrap();
+    assert_eq!(again.journal.sync_device().unwrap(), first);
+}
+
+#[test]
+fn a_journal_restored_from_before_its_last_change_file_takes_a_new_device_id() {
+    let mut d = Devices::new(1);
+    let sam = person(&mut d.journals[0], "Sam");
+    d.sync(0);
+    let path = d.journals[0].path().unwrap().to_path_buf();
+    let old = d.dir.path().join("old.sqlite3");
+    d.journals[0].snapshot_to(&old).unwrap();
+    favour(&mut d.journals[0], &sam, "lent a ladder");
+    d.sync(0);
+    let first = d.journals[0].sync_device().unwrap();
+    drop(d.journals.pop());
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    std::fs::copy(&old, &path).unwrap();
+    let mut restored = reciprocity::api::journal::open_journal(&path, chrono::Utc::now())
+        .unwrap()
+        .journal;
+    assert_ne!(restored.sync_device().unwrap(), first);
+    // Its next file starts a sequence of its own instead of overwriting the old device's.
+    favour(&mut restored, &sam, "lent a saw");
+    let r = sync::sync_now(&mut restored, None, chrono::Utc::now()).unwrap();
+    assert!(r.written.unwrap().ends_with("00000001.rjc"));
+    assert_eq!(files(&d.folder).len(), 3);
+}

@@ -46,7 +46,8 @@ pub fn merge_folder(
         let mut waiting = Vec::new();
         for r in ready {
             if merge_one(tx, &r, me, &knowledge, now, report)? {
-                report.files_read += 1;
+                report.files_read +=
+                    u32::from(tx.file_checksum(&r.header.device, r.header.seq)?.is_some());
             } else {
                 waiting.push(r);
             }
@@ -108,7 +109,10 @@ fn merge_one(
     let mut taken = 0;
     let mut conflicts = 0;
     for incoming in &r.body.rows {
-        let (t, c) = merge_row(tx, incoming, &r.body.knows, me, knowledge, now)?;
+        let (t, c) = match merge_row(tx, incoming, &r.body.knows, me, knowledge, now) {
+            Ok(merged) => merged,
+            Err(e) => return refuse(tx, r, e, now, report),
+        };
         taken += u32::from(t);
         conflicts += u32::from(c);
     }
@@ -135,6 +139,41 @@ fn merge_one(
     report.rows_taken += taken;
     report.conflicts_found += conflicts;
     Ok(true)
+}
+
+/// Undoes a file whose rows break the journal's own rules (a hostile or broken file): it is
+/// reported once, like an unreadable one, and counts as handled.
+fn refuse(
+    tx: &SyncTx<'_>,
+    r: &Ready,
+    e: crate::Error,
+    now: DateTime<Utc>,
+    report: &mut SyncReport,
+) -> Result<bool> {
+    let broken_rule = match &e {
+        crate::Error::Storage(s) => {
+            s.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+        }
+        crate::Error::Invalid { .. } => true,
+        _ => false,
+    };
+    if !broken_rule {
+        return Err(e);
+    }
+    tx.end_savepoint(false)?;
+    let name = r.found.name();
+    let message = format!(
+        "skipped: a row breaks the journal's rules ({})",
+        one_line(&e.to_string())
+    );
+    if tx.record_problem(&name, &r.header.sha256, &message, now)? {
+        report.problems.push(format!("{name}: {message}"));
+    }
+    Ok(true)
+}
+
+fn one_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().to_string()
 }
 
 /// Merges one row; returns (taken, conflict recorded).

@@ -35,6 +35,47 @@ impl Devices {
         }
     }
 
+    /// `n` journals, each syncing through a folder of its own: files move only when a test
+    /// delivers them, as a file-sync engine would (late, twice, out of order …).
+    pub fn apart(n: usize) -> Devices {
+        let dir = tempfile::tempdir().unwrap();
+        let journals = (0..n)
+            .map(|i| {
+                let home = dir.path().join(format!("device{i}"));
+                let folder = dir.path().join(format!("folder{i}"));
+                std::fs::create_dir(&home).unwrap();
+                std::fs::create_dir(&folder).unwrap();
+                let mut j = Journal::open(&home.join("journal.sqlite3")).unwrap();
+                sync::set_folder(&mut j, &folder).unwrap();
+                j
+            })
+            .collect();
+        let folder = dir.path().to_path_buf();
+        Devices {
+            dir,
+            folder,
+            journals,
+        }
+    }
+
+    /// Device `i`'s own folder when apart.
+    pub fn folder_of(&self, i: usize) -> PathBuf {
+        self.dir.path().join(format!("folder{i}"))
+    }
+
+    /// Copies `file` (a path inside some device's folder) into device `to`'s folder, under
+    /// `name` in the same device folder.
+    pub fn deliver_as(&self, file: &Path, to: usize, name: &str) {
+        let device = file.parent().unwrap().file_name().unwrap();
+        let dest = self.folder_of(to).join(device);
+        std::fs::create_dir_all(&dest).unwrap();
+        std::fs::copy(file, dest.join(name)).unwrap();
+    }
+
+    pub fn deliver(&self, file: &Path, to: usize) {
+        self.deliver_as(file, to, file.file_name().unwrap().to_str().unwrap());
+    }
+
     pub fn sync(&mut self, i: usize) -> SyncReport {
         sync::sync_now(&mut self.journals[i], None, Utc::now()).unwrap()
     }
