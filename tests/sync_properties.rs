@@ -46,7 +46,13 @@ fn published(d: &Devices, n: usize) -> Vec<PathBuf> {
 }
 
 fn exchange_ids(d: &Devices, dev: usize) -> Vec<String> {
-    d.journals[dev].all_records().unwrap().exchanges.into_iter().map(|e| e.id).collect()
+    d.journals[dev]
+        .all_records()
+        .unwrap()
+        .exchanges
+        .into_iter()
+        .map(|e| e.id)
+        .collect()
 }
 
 fn pick<T: Clone>(items: &[T], i: usize) -> Option<T> {
@@ -62,7 +68,9 @@ fn apply(d: &mut Devices, n: usize, op: &Op) {
         Op::AddFavour(dev, k) => {
             let people = d.journals[dev].list_people(true).unwrap();
             if let Some(p) = pick(&people, k as usize) {
-                d.journals[dev].add_exchange(&favour_input(&p.id, &format!("favour {k}"))).unwrap();
+                d.journals[dev]
+                    .add_exchange(&favour_input(&p.id, &format!("favour {k}")))
+                    .unwrap();
             }
         }
         Op::EditFavour(dev, i, k) => {
@@ -94,7 +102,9 @@ fn apply(d: &mut Devices, n: usize, op: &Op) {
             d.journals[dev].save_dismissal(&dismissal).unwrap();
         }
         Op::Undismiss(dev, k) => {
-            d.journals[dev].delete_dismissal(&format!("insight {k}")).unwrap();
+            d.journals[dev]
+                .delete_dismissal(&format!("insight {k}"))
+                .unwrap();
         }
         Op::Sync(dev) => {
             d.sync(dev);

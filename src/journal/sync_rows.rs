@@ -23,6 +23,8 @@ pub struct SyncTx<'j> {
 impl Journal {
     /// Starts a sync: takes the write lock, so no other write lands until it commits.
     pub fn begin_sync(&mut self) -> Result<SyncTx<'_>> {
+        // A merge keeps a read and a write statement per table, and the bookkeeping's, ready.
+        self.conn.set_prepared_statement_cache_capacity(64);
         let tx = self.write()?;
         // Rows of one file may name rows of another file read in the same sync.
         tx.pragma_update(None, "defer_foreign_keys", true)?;
@@ -208,6 +210,44 @@ impl SyncTx<'_> {
         Ok(())
     }
 
+    /// Writes other devices' versions of rows (not deletions), keeping their `hlc`, many rows
+    /// to a statement: each statement that fires the search index's triggers makes it write
+    /// its pending entries, so one statement per row would make a large merge slow.
+    pub fn apply_rows(&self, states: &[&RowState]) -> Result<()> {
+        for &table in SyncTable::ALL {
+            let rows: Vec<&RowState> = states
+                .iter()
+                .filter(|s| s.table == table && s.row.is_some())
+                .copied()
+                .collect();
+            let cols = self.cols(table);
+            // SQLite allows 32,766 numbered parameters to a statement.
+            let per_statement = (30_000 / (cols.len() + 1)).clamp(1, 500);
+            for part in rows.chunks(per_statement) {
+                let mut values = Vec::with_capacity(part.len() * (cols.len() + 1));
+                for s in part {
+                    for c in cols {
+                        values.push(to_sql(table, c, s.row.as_ref().and_then(|r| r.get(c)))?);
+                    }
+                    values.push(Value::Text(s.hlc.to_string()));
+                }
+                let sql = upsert_sql_rows(table.as_str(), table.key_column(), cols, part.len());
+                self.tx
+                    .prepare_cached(&sql)?
+                    .execute(params_from_iter(values))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Forgets the tombstone of a row that another device's version brings back.
+    pub fn clear_tombstone(&self, table: SyncTable, key: &str) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM sync_tombstone WHERE tbl = ?1 AND key = ?2")?
+            .execute(params![table.as_str(), key])?;
+        Ok(())
+    }
+
     /// Writes `row` as a new local change (a conflict resolved in its favour): stamped now.
     pub fn rewrite_locally(
         &self,
@@ -309,7 +349,18 @@ fn read_states(
 
 /// `INSERT … ON CONFLICT (key) DO UPDATE`, every column numbered in order, `hlc` last.
 fn upsert_sql(table: &str, key: &str, cols: &[String]) -> String {
-    let values: Vec<String> = (1..=cols.len() + 1).map(|i| format!("?{i}")).collect();
+    upsert_sql_rows(table, key, cols, 1)
+}
+
+/// The same for `rows` rows, numbered on from one row to the next.
+fn upsert_sql_rows(table: &str, key: &str, cols: &[String], rows: usize) -> String {
+    let per = cols.len() + 1;
+    let values: Vec<String> = (0..rows)
+        .map(|r| {
+            let one: Vec<String> = (1..=per).map(|i| format!("?{}", r * per + i)).collect();
+            one.join(", ")
+        })
+        .collect();
     let sets: Vec<String> = cols
         .iter()
         .filter(|c| c.as_str() != key)
@@ -319,7 +370,7 @@ fn upsert_sql(table: &str, key: &str, cols: &[String]) -> String {
         "INSERT INTO {table} ({}, hlc) VALUES ({})
          ON CONFLICT ({key}) DO UPDATE SET {}, hlc = excluded.hlc",
         cols.join(", "),
-        values.join(", "),
+        values.join("), ("),
         sets.join(", ")
     )
 }

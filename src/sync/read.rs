@@ -106,15 +106,19 @@ fn merge_one(
     report: &mut SyncReport,
 ) -> Result<bool> {
     tx.savepoint()?;
-    let mut taken = 0;
+    let mut taken = Vec::new();
     let mut conflicts = 0;
     for incoming in &r.body.rows {
-        let (t, c) = match merge_row(tx, incoming, &r.body.knows, me, knowledge, now) {
-            Ok(merged) => merged,
+        match merge_row(tx, incoming, &r.body.knows, me, knowledge, now) {
+            Ok((take, conflict)) => {
+                taken.extend(take.then_some(incoming));
+                conflicts += u32::from(conflict);
+            }
             Err(e) => return refuse(tx, r, e, now, report),
         };
-        taken += u32::from(t);
-        conflicts += u32::from(c);
+    }
+    if let Err(e) = tx.apply_rows(&taken) {
+        return refuse(tx, r, e, now, report);
     }
     if tx.dangling_references()? {
         tx.end_savepoint(false)?;
@@ -122,6 +126,8 @@ fn merge_one(
     }
     let mark = r.body.rows.iter().map(|s| s.hlc.clone()).max();
     if let Some(mark) = mark {
+        // The clock moves past everything this file holds.
+        tx.observe(&mark)?;
         tx.record_file(
             &FileRecord {
                 device: r.header.device.clone(),
@@ -136,7 +142,7 @@ fn merge_one(
     }
     tx.clear_problem(&r.found.name())?;
     tx.end_savepoint(true)?;
-    report.rows_taken += taken;
+    report.rows_taken += taken.len() as u32;
     report.conflicts_found += conflicts;
     Ok(true)
 }
@@ -176,7 +182,8 @@ fn one_line(text: &str) -> String {
     text.lines().next().unwrap_or_default().to_string()
 }
 
-/// Merges one row; returns (taken, conflict recorded).
+/// Decides one row and records its conflict; returns (to take, conflict recorded). A deletion
+/// is applied here; a row to take is written with the file's others by the caller.
 fn merge_row(
     tx: &SyncTx<'_>,
     incoming: &RowState,
@@ -197,10 +204,13 @@ fn merge_row(
         }
     };
     let outcome = decide(local.as_ref(), incoming, knows_of);
-    tx.observe(&incoming.hlc)?;
     match (outcome, &local) {
         (Outcome::Take { conflict }, _) => {
-            tx.apply(incoming)?;
+            if incoming.row.is_none() {
+                tx.apply(incoming)?;
+            } else if local.as_ref().is_some_and(|l| l.row.is_none()) {
+                tx.clear_tombstone(incoming.table, &incoming.key)?;
+            }
             if let (true, Some(l)) = (conflict, &local) {
                 tx.record_conflict(&incoming.hlc, l, now)?;
             } else if let Some(l) = &local {
