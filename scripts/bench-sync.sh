@@ -5,6 +5,7 @@
 # before and after (the machine may be busy with other work: read the figures with it).
 #
 #   scripts/bench-sync.sh            (build first: cargo build --release --bin recip)
+#   RECIPROCITY_PASSPHRASE=… scripts/bench-sync.sh     the same with encrypted change files
 #
 # The journal is built like scripts/bench-cli.sh's 10-year one: ten 10-year sample journals
 # (seeds 1 to 10) imported into one. Everything it writes is in a temporary folder.
@@ -48,10 +49,11 @@ taken=$(python3 -c 'import json; print(json.load(open("b.json"))["rows_taken"])'
 t=$(now)
 "$RECIP" --db b/journal.db sync >/dev/null 2>&1
 small_s=$(seconds "$t")
-"$RECIP" --db b/journal.db search ladder | grep -q "Lent a ladder"
+"$RECIP" --db b/journal.db search ladder >found.txt
+grep -q "Lent a ladder" found.txt || { echo "the favour did not reach device B" >&2; exit 1; }
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "rows in the first change file: $rows ($bytes bytes, plain)"
+echo "rows in the first change file: $rows ($bytes bytes, $([[ -n ${RECIPROCITY_PASSPHRASE:-} ]] && echo encrypted || echo plain))"
 echo "device A writes it:            ${write_s} s"
 echo "device B reads and merges it:  ${read_s} s ($taken rows taken)"
 echo "one favour, A to B (B's sync): ${small_s} s"
