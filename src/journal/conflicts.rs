@@ -22,38 +22,39 @@ pub struct StoredConflict {
     pub found_at: DateTime<Utc>,
 }
 
-fn conflict_from_row(
-    r: &rusqlite::Row<'_>,
-) -> rusqlite::Result<(
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    DateTime<Utc>,
-)> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-    ))
+/// A `sync_conflict` row as stored, before its texts are parsed.
+struct RawConflict {
+    id: i64,
+    table: String,
+    key: String,
+    kept: String,
+    lost: String,
+    state: Option<String>,
+    found_at: DateTime<Utc>,
+}
+
+fn conflict_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawConflict> {
+    Ok(RawConflict {
+        id: r.get(0)?,
+        table: r.get(1)?,
+        key: r.get(2)?,
+        kept: r.get(3)?,
+        lost: r.get(4)?,
+        state: r.get(5)?,
+        found_at: r.get(6)?,
+    })
 }
 
 fn to_conflict(
-    (id, table, key, kept, lost, state, found_at): (
-        i64,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        DateTime<Utc>,
-    ),
+    RawConflict {
+        id,
+        table,
+        key,
+        kept,
+        lost,
+        state,
+        found_at,
+    }: RawConflict,
 ) -> Result<StoredConflict> {
     let unreadable = |detail: String| Error::StoredValueUnreadable {
         table: "sync_conflict",

@@ -29,7 +29,7 @@ pub fn sync_status(journal: &Journal, passphrase: Option<&str>) -> Result<SyncSt
             last_seen: d.last_merged_at,
         })
         .collect();
-    let plain = folder.is_some() && passphrase.is_none_or(str::is_empty);
+    let plain = folder.is_some() && passphrase.map_or(true, str::is_empty);
     Ok(SyncStatus {
         folder: folder.map(|f| f.to_string_lossy().into_owned()),
         device,
