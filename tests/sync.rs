@@ -324,3 +324,23 @@ fn a_journal_restored_from_before_its_last_change_file_takes_a_new_device_id() {
     assert!(r.written.unwrap().ends_with("00000001.rjc"));
     assert_eq!(files(&d.folder).len(), 3);
 }
+
+#[test]
+fn another_folder_starts_afresh_with_every_row_this_device_wrote() {
+    let mut d = Devices::new(2);
+    let sam = person(&mut d.journals[0], "Sam");
+    favour(&mut d.journals[0], &sam, "lent a ladder");
+    d.sync_all();
+    let device = d.journals[0].sync_device().unwrap();
+    let elsewhere = d.dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    sync::set_folder(&mut d.journals[0], &elsewhere).unwrap();
+    let r = d.sync(0);
+    assert_eq!(r.rows_written, 2, "{r:?}");
+    assert_eq!(d.journals[0].sync_device().unwrap(), device);
+    let mut fresh =
+        reciprocity::journal::Journal::open(&d.dir.path().join("fresh.sqlite3")).unwrap();
+    sync::set_folder(&mut fresh, &elsewhere).unwrap();
+    sync::sync_now(&mut fresh, None, chrono::Utc::now()).unwrap();
+    assert_eq!(sync_support::export_of(&fresh), d.export(0));
+}

@@ -38,7 +38,13 @@ impl Engine {
             .output()
             .unwrap();
         let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
-        Engine { home, folder, port: free_port(), id, child: None }
+        Engine {
+            home,
+            folder,
+            port: free_port(),
+            id,
+            child: None,
+        }
     }
 
     /// Writes a configuration that shares the folder with `other` over loopback only.
@@ -107,7 +113,11 @@ impl Drop for Engine {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// Waits until `done` holds, for at most two minutes.
@@ -116,7 +126,10 @@ fn wait_for(what: &str, engines: &[&Engine], mut done: impl FnMut() -> bool) {
     while !done() {
         if start.elapsed() > Duration::from_secs(120) {
             let logs: Vec<String> = engines.iter().map(|e| e.log()).collect();
-            panic!("{what} did not happen within two minutes; logs:\n{}", logs.join("\n---\n"));
+            panic!(
+                "{what} did not happen within two minutes; logs:\n{}",
+                logs.join("\n---\n")
+            );
         }
         std::thread::sleep(Duration::from_millis(250));
     }
@@ -150,17 +163,23 @@ fn a_favour_logged_on_one_device_reaches_the_other_through_syncthing() {
         return;
     }
     let root = tempfile::tempdir().unwrap();
-    let (mut one, mut two) = (Engine::new(root.path(), "one"), Engine::new(root.path(), "two"));
+    let (mut one, mut two) = (
+        Engine::new(root.path(), "one"),
+        Engine::new(root.path(), "two"),
+    );
     one.configure(&two);
     two.configure(&one);
     one.start();
     two.start();
     let (a, b) = (Cli::new(), Cli::new());
-    a.cmd(&["person", "add", "Sam", "--relationship", "friend"]).success();
+    a.cmd(&["person", "add", "Sam", "--relationship", "friend"])
+        .success();
     let logged = a.json(&["log", "given", "Sam", "lent a ladder", "--json"]);
     let id = logged["id"].as_str().unwrap().to_string();
-    a.cmd(&["sync", "--folder", one.folder.to_str().unwrap()]).success();
-    b.cmd(&["sync", "--folder", two.folder.to_str().unwrap()]).success();
+    a.cmd(&["sync", "--folder", one.folder.to_str().unwrap()])
+        .success();
+    b.cmd(&["sync", "--folder", two.folder.to_str().unwrap()])
+        .success();
     let sent = change_files(&one.folder);
     wait_for("the first change file moving", &[&one, &two], || {
         change_files(&two.folder) == sent
@@ -171,8 +190,10 @@ fn a_favour_logged_on_one_device_reaches_the_other_through_syncthing() {
     // Both edit the favour while the engines are stopped; after they run again, both converge.
     one.stop();
     two.stop();
-    a.cmd(&["edit", &id, "--what", "lent a long ladder"]).success();
-    b.cmd(&["edit", &id, "--what", "lent a short ladder"]).success();
+    a.cmd(&["edit", &id, "--what", "lent a long ladder"])
+        .success();
+    b.cmd(&["edit", &id, "--what", "lent a short ladder"])
+        .success();
     a.cmd(&["sync"]).success();
     b.cmd(&["sync"]).success();
     one.start();
@@ -186,6 +207,12 @@ fn a_favour_logged_on_one_device_reaches_the_other_through_syncthing() {
     let shown_a = a.json(&["show", &id, "--json"]);
     let shown_b = b.json(&["show", &id, "--json"]);
     assert_eq!(shown_a["what"], shown_b["what"]);
-    assert_eq!(a.json(&["conflicts", "--json"]).as_array().unwrap().len(), 1);
-    assert_eq!(b.json(&["conflicts", "--json"]).as_array().unwrap().len(), 1);
+    assert_eq!(
+        a.json(&["conflicts", "--json"]).as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(
+        b.json(&["conflicts", "--json"]).as_array().unwrap().len(),
+        1
+    );
 }

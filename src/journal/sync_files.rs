@@ -72,6 +72,15 @@ impl Journal {
         Ok(())
     }
 
+    /// Forgets every change file written or merged (another folder starts afresh); the rows
+    /// and their clocks stay.
+    pub fn forget_sync_files(&mut self) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute_batch("DELETE FROM sync_file; DELETE FROM sync_problem;")?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Gives this copy the device id `id` and restamps rows written before sync was set up.
     pub fn set_sync_device(&mut self, id: &str) -> Result<()> {
         let tx = self.write()?;

@@ -45,8 +45,18 @@ use crypt::Keys;
 use std::path::{Path, PathBuf};
 
 /// Chooses the folder this copy syncs through; refuses one that holds the journal itself.
+/// Another folder than before starts afresh: the first file there holds every row this device
+/// wrote, and every file found there is read.
 pub fn set_folder(journal: &mut Journal, folder: &Path) -> Result<()> {
     let real = folder::check(folder, journal.path())?;
+    let before = journal.sync_folder()?;
+    if before.is_some_and(|b| b != real) {
+        journal.forget_sync_files()?;
+        let device = journal.sync_device()?;
+        if !device.is_empty() {
+            device::record_published(journal, &device, 0)?;
+        }
+    }
     journal.set_sync_folder(&real)?;
     let published = journal.last_published()?;
     device::ensure(journal, published).map(drop)

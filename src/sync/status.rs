@@ -67,7 +67,9 @@ fn describe(journal: &Journal, c: StoredConflict) -> Result<Conflict> {
     let fields: Vec<&String> = match (&kept_row, lost) {
         (Some(k), Some(l)) => k
             .keys()
-            .filter(|f| k.get(*f) != l.get(*f) && !f.ends_with("_at"))
+            .filter(|f| {
+                k.get(*f) != l.get(*f) && !matches!(f.as_str(), "created_at" | "updated_at")
+            })
             .collect(),
         _ => Vec::new(),
     };

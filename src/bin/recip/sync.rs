@@ -67,26 +67,38 @@ pub fn sync(journal: &mut Journal, a: SyncArgs, json: bool) -> Result<()> {
     Ok(())
 }
 
+/// "1 row" / "3 rows".
+fn count(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 fn print_report(r: &SyncReport) {
     match &r.written {
-        Some(name) => say!("Sent {} changed rows in {name}", r.rows_written),
+        Some(name) => say!(
+            "Sent {} in {name}",
+            count(r.rows_written, "changed row", "changed rows")
+        ),
         None => say!("Nothing new to send"),
     }
     say!(
-        "Read {} files from other devices ({} rows taken)",
-        r.files_read,
-        r.rows_taken
+        "Read {} from other devices ({} taken)",
+        count(r.files_read, "file", "files"),
+        count(r.rows_taken, "row", "rows")
     );
     if r.conflicts_found > 0 {
         say!(
-            "{} rows were edited on two devices at once; `recip conflicts` lists them",
-            r.conflicts_found
+            "{} edited on two devices at once; `recip conflicts` lists them",
+            count(r.conflicts_found, "row was", "rows were")
         );
     }
     if r.waiting > 0 {
         say!(
-            "{} files wait for another device's file and will be read later",
-            r.waiting
+            "{} for another device's file and will be read later",
+            count(r.waiting, "file waits", "files wait")
         );
     }
     for p in &r.problems {
