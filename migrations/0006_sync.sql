@@ -33,10 +33,12 @@ CREATE TABLE sync_tombstone (
 
 -- Every change file written here or merged from another device, by (device, sequence): its
 -- checksum, the highest hlc it holds (`mark`) and what its device had seen when writing it
--- (`knows`, JSON: device -> hlc), which tells a conflict from a later edit.
+-- (`knows`, JSON: device -> hlc), which tells a conflict from a later edit. A snapshot holds
+-- every row its device wrote and stands for all its files from `first_seq` (1) on.
 CREATE TABLE sync_file (
     device     TEXT NOT NULL,
     seq        INTEGER NOT NULL,
+    first_seq  INTEGER NOT NULL,
     sha256     TEXT NOT NULL,
     mark       TEXT NOT NULL,
     knows      TEXT NOT NULL DEFAULT '{}',

@@ -1,6 +1,6 @@
 //! Property: random writes on two or three devices, with change files delivered between their
-//! folders in any order, late and more than once, always end in identical journals once every
-//! file has reached every device.
+//! folders in any order, late and more than once, and snapshots that prune files, always end
+//! in identical journals once every file has reached every device.
 
 mod sync_support;
 
@@ -19,6 +19,8 @@ enum Op {
     Dismiss(usize, u8),
     Undismiss(usize, u8),
     Sync(usize),
+    /// Writes a snapshot and prunes what every known device has read.
+    Snapshot(usize),
     /// Copies the n-th published file (of all folders) into a device's folder.
     Deliver(usize, usize),
 }
@@ -34,6 +36,7 @@ fn op(devices: usize) -> impl Strategy<Value = Op> {
         1 => (d.clone(), 0u8..3).prop_map(|(d, n)| Op::Dismiss(d, n)),
         1 => (d.clone(), 0u8..3).prop_map(|(d, n)| Op::Undismiss(d, n)),
         3 => d.clone().prop_map(Op::Sync),
+        1 => d.clone().prop_map(Op::Snapshot),
         3 => (any::<usize>(), d).prop_map(|(f, to)| Op::Deliver(f, to)),
     ]
 }
@@ -109,6 +112,10 @@ fn apply(d: &mut Devices, n: usize, op: &Op) {
         Op::Sync(dev) => {
             d.sync(dev);
         }
+        Op::Snapshot(dev) => {
+            reciprocity::sync::snapshot_now(&mut d.journals[dev], None, chrono::Utc::now())
+                .unwrap();
+        }
         Op::Deliver(f, to) => {
             if let Some(file) = pick(&published(d, n), f) {
                 deliver_if_absent(d, &file, to);
@@ -173,6 +180,7 @@ fn remap(op: &Op, n: usize) -> Op {
         Op::Dismiss(d, k) => Op::Dismiss(d % n, k),
         Op::Undismiss(d, k) => Op::Undismiss(d % n, k),
         Op::Sync(d) => Op::Sync(d % n),
+        Op::Snapshot(d) => Op::Snapshot(d % n),
         Op::Deliver(f, to) => Op::Deliver(f, to % n),
     }
 }

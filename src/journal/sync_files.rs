@@ -22,6 +22,8 @@ use std::path::PathBuf;
 pub struct FileRecord {
     pub device: String,
     pub seq: i64,
+    /// The first sequence this file stands for: its own, or 1 for a snapshot.
+    pub first_seq: i64,
     pub sha256: String,
     pub mark: Hlc,
     /// What its device had merged when writing it: device -> highest hlc.
@@ -227,12 +229,13 @@ impl SyncTx<'_> {
         self.tx
             .prepare_cached(
                 "INSERT OR REPLACE INTO sync_file
-                     (device, seq, sha256, mark, knows, rows, merged_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     (device, seq, first_seq, sha256, mark, knows, rows, merged_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(params![
                 f.device,
                 f.seq,
+                f.first_seq,
                 f.sha256,
                 f.mark.as_str(),
                 knows,
@@ -260,26 +263,63 @@ impl SyncTx<'_> {
     /// such that every earlier file of that device was merged too.
     pub fn knowledge(&self, me: &str) -> Result<BTreeMap<String, Hlc>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT device, seq, mark FROM sync_file WHERE device <> ?1 ORDER BY device, seq",
+            "SELECT device, first_seq, seq, mark FROM sync_file WHERE device <> ?1
+             ORDER BY device, seq",
         )?;
         let rows = stmt.query_map(params![me], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
             ))
         })?;
         let mut out = BTreeMap::new();
         let mut expect: (String, i64) = (String::new(), 1);
         for row in rows {
-            let (device, seq, mark) = row?;
+            let (device, first, seq, mark) = row?;
             if device != expect.0 {
                 expect = (device.clone(), 1);
             }
-            if seq == expect.1 {
+            // A snapshot stands for every file from its first sequence on.
+            if first <= expect.1 && seq >= expect.1 {
                 out.insert(device, Hlc::parse(&mark)?);
-                expect.1 += 1;
+                expect.1 = seq + 1;
             }
+        }
+        Ok(out)
+    }
+
+    /// What each other device said it had merged in the latest of its files read here.
+    pub fn latest_knows(&self, me: &str) -> Result<Vec<BTreeMap<String, Hlc>>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT knows FROM sync_file f WHERE device <> ?1
+                 AND seq = (SELECT max(seq) FROM sync_file g WHERE g.device = f.device)",
+        )?;
+        let rows = stmt.query_map(params![me], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(parse_knows(&r?));
+        }
+        Ok(out)
+    }
+
+    /// This device's own files: (sequence, first sequence, mark), oldest first.
+    pub fn own_files(&self, me: &str) -> Result<Vec<(i64, i64, Hlc)>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT seq, first_seq, mark FROM sync_file WHERE device = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map(params![me], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for r in rows {
+            let (seq, first, mark) = r?;
+            out.push((seq, first, Hlc::parse(&mark)?));
         }
         Ok(out)
     }

@@ -28,6 +28,16 @@ pub struct Header {
     pub rows: i64,
     pub sha256: String,
     pub cipher: Option<Cipher>,
+    /// A snapshot's first sequence (1): it stands for every earlier file of its device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i64>,
+}
+
+impl Header {
+    /// The first sequence this file stands for.
+    pub fn first_seq(&self) -> i64 {
+        self.from.unwrap_or(self.seq)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,18 +71,20 @@ impl Unreadable {
 }
 
 /// What the header binds into the encryption.
-fn identity(device: &str, seq: i64, rows: i64) -> Vec<u8> {
-    format!("rjc {FORMAT} {device} {seq} {rows}").into_bytes()
+fn identity(device: &str, seq: i64, first_seq: i64, rows: i64) -> Vec<u8> {
+    format!("rjc {FORMAT} {device} {first_seq}-{seq} {rows}").into_bytes()
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     super::crypt::to_hex(&Sha256::digest(bytes))
 }
 
-/// The bytes of a change file; `salt` is `Some` when the body is to be encrypted.
+/// The bytes of a change file (a snapshot when `first_seq` is before `seq`); `salt` is
+/// `Some` when the body is to be encrypted.
 pub fn encode(
     device: &str,
     seq: i64,
+    first_seq: i64,
     body: &Body,
     keys: &mut Keys,
     salt: Option<&str>,
@@ -81,7 +93,7 @@ pub fn encode(
     let rows = body.rows.len() as i64;
     let (stored, cipher) = match salt {
         Some(salt) => {
-            let (sealed, c) = keys.seal(salt, &plain, &identity(device, seq, rows))?;
+            let (sealed, c) = keys.seal(salt, &plain, &identity(device, seq, first_seq, rows))?;
             (sealed, Some(c))
         }
         None => (plain, None),
@@ -94,6 +106,7 @@ pub fn encode(
         rows,
         sha256: sha256.clone(),
         cipher,
+        from: (first_seq < seq).then_some(first_seq),
     };
     let mut out = format!("{MAGIC}{FORMAT}\n").into_bytes();
     out.extend(serde_json::to_vec(&header).map_err(|e| Error::invalid("rows", e.to_string()))?);
@@ -126,7 +139,7 @@ pub fn read_header<'b>(
     let (line, body) = split_line(rest).ok_or_else(|| damaged("the file is incomplete"))?;
     let header: Header =
         serde_json::from_slice(line).map_err(|_| damaged("its header is unreadable"))?;
-    if header.device != device || header.seq != seq {
+    if header.device != device || header.seq != seq || !(1..=seq).contains(&header.first_seq()) {
         return Err(damaged(
             "its header names another device or number than its place",
         ));
@@ -143,7 +156,11 @@ pub fn read_header<'b>(
 pub fn read_body(header: &Header, body: &[u8], keys: &mut Keys) -> Result<Body, Unreadable> {
     let plain = match &header.cipher {
         Some(c) => keys
-            .open(c, body, &identity(&header.device, header.seq, header.rows))
+            .open(
+                c,
+                body,
+                &identity(&header.device, header.seq, header.first_seq(), header.rows),
+            )
             .map_err(|e| Unreadable::Locked(e.to_string()))?,
         None => body.to_vec(),
     };

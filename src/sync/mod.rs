@@ -14,12 +14,16 @@
 //!   row by row, the higher `hlc` winning (see `merge`). A file that fails its checksum or
 //!   cannot be decrypted is skipped, reported once and retried at the next sync; a file of a
 //!   newer format is left alone; a file whose rows name rows not here yet waits.
+//! - After [`compact::SNAPSHOT_AFTER`] files, a device writes a snapshot (every row it wrote,
+//!   standing for all its earlier files) and deletes its files older than that snapshot which
+//!   every device it knows has read (see `compact`).
 //! - With a passphrase every file body is encrypted (see `crypt`); without one the status says
 //!   the folder holds the journal as plain text.
 //!
 //! SQL stays in `crate::journal` ([`crate::journal::SyncTx`]); this module does files,
 //! formats and merge decisions.
 
+mod compact;
 mod crypt;
 mod device;
 mod folder;
@@ -31,6 +35,7 @@ mod rows;
 mod state;
 mod status;
 
+pub use compact::{snapshot_now, SNAPSHOT_AFTER};
 pub use device::check_copy;
 pub use folder::file_name;
 pub use format::FORMAT;
@@ -42,6 +47,7 @@ use crate::journal::{FileRecord, Journal, SyncTx};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use crypt::Keys;
+use state::RowState as State;
 use std::path::{Path, PathBuf};
 
 /// Chooses the folder this copy syncs through; refuses one that holds the journal itself.
@@ -87,12 +93,16 @@ pub fn sync_now(
         plain: !keys.has_passphrase(),
         ..Default::default()
     };
-    let written = write_changes(&tx, &folder, &device, &mut keys, now)?;
+    let mut written = write_changes(&tx, &folder, &device, &mut keys, now)?;
     if let Some(f) = &written {
         report.written = Some(format!("{}/{}", f.device, file_name(f.seq)));
         report.rows_written = f.rows as u32;
     }
+    if let Some(snapshot) = compact::snapshot_if_due(&tx, &folder, &device, &mut keys, now)? {
+        written = Some(snapshot);
+    }
     read::merge_folder(&tx, &folder, &device, &mut keys, now, &mut report)?;
+    report.pruned = compact::prune(&tx, &folder, &device)?;
     tx.commit()?;
     if let Some(f) = written {
         device::record_published(journal, &device, f.seq)?;
@@ -110,6 +120,19 @@ fn write_changes(
 ) -> Result<Option<FileRecord>> {
     let last = tx.last_file(device)?;
     let rows = tx.changed_rows(device, last.as_ref().map(|(_, mark)| mark))?;
+    publish_rows(tx, (folder, device), keys, now, rows, false)
+}
+
+/// Publishes `rows` as this device's next file, a snapshot standing for every earlier file
+/// when `snapshot`; `None` when there are no rows.
+fn publish_rows(
+    tx: &SyncTx<'_>,
+    (folder, device): (&Path, &str),
+    keys: &mut Keys,
+    now: DateTime<Utc>,
+    rows: Vec<State>,
+    snapshot: bool,
+) -> Result<Option<FileRecord>> {
     let Some(mark) = rows.iter().map(|r| r.hlc.clone()).max() else {
         return Ok(None);
     };
@@ -117,18 +140,20 @@ fn write_changes(
         true => Some(own_salt(tx)?),
         false => None,
     };
-    let seq = folder::next_seq(folder, device, last.map_or(0, |(s, _)| s));
+    let seq = folder::next_seq(folder, device, tx.last_file(device)?.map_or(0, |(s, _)| s));
+    let first_seq = if snapshot { 1 } else { seq };
     let knows = tx.knowledge(device)?;
     let count = rows.len() as i64;
     let body = format::Body {
         knows: knows.clone(),
         rows,
     };
-    let (bytes, sha256) = format::encode(device, seq, &body, keys, salt.as_deref())?;
+    let (bytes, sha256) = format::encode(device, seq, first_seq, &body, keys, salt.as_deref())?;
     folder::publish(folder, device, seq, &bytes)?;
     let record = FileRecord {
         device: device.into(),
         seq,
+        first_seq,
         sha256,
         mark,
         knows,

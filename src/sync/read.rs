@@ -132,6 +132,7 @@ fn merge_one(
             &FileRecord {
                 device: r.header.device.clone(),
                 seq: r.header.seq,
+                first_seq: r.header.first_seq(),
                 sha256: r.header.sha256.clone(),
                 mark,
                 knows: r.body.knows.clone(),

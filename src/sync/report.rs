@@ -22,6 +22,9 @@ pub struct SyncReport {
     pub waiting: u32,
     /// Files that could not be read, reported the first time only: `name: why`.
     pub problems: Vec<String>,
+    /// Files of this device deleted from the folder: older than its snapshot, and read by
+    /// every device it knows.
+    pub pruned: u32,
     /// True when the file written is plain text (no passphrase).
     pub plain: bool,
 }

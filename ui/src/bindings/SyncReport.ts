@@ -37,6 +37,11 @@ waiting: number,
  */
 problems: Array<string>, 
 /**
+ * Files of this device deleted from the folder: older than its snapshot, and read by
+ * every device it knows.
+ */
+pruned: number, 
+/**
  * True when the file written is plain text (no passphrase).
  */
 plain: boolean, };
