@@ -10,6 +10,7 @@ pub mod insight;
 pub mod journal;
 pub mod keychain;
 pub mod model;
+pub mod sync;
 pub mod text;
 pub mod transfer;
 

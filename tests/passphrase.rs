@@ -283,3 +283,30 @@ fn a_short_new_passphrase_is_refused_before_anything_changes() {
     assert!(err.contains("at least 8 characters"), "{err}");
     assert_eq!(sha(&f.db), before);
 }
+
+#[test]
+fn a_protected_journal_syncs_only_with_its_passphrase_and_never_in_the_clear() {
+    let f = Folder::new();
+    let words = journal_with_words(&f);
+    f.protect(None, &[], FIRST);
+    let folder = f.dir.path().join("shared");
+    std::fs::create_dir(&folder).unwrap();
+    let folder = folder.to_str().unwrap();
+    let said = f.ok(Some(FIRST), &["sync", "--folder", folder]);
+    assert!(!said.contains("plain text"), "{said}");
+    assert!(
+        std::fs::read_dir(folder).unwrap().next().is_some(),
+        "files were written"
+    );
+    for w in words {
+        assert_eq!(
+            f.files_holding(w),
+            Vec::<PathBuf>::new(),
+            "{w} in the clear"
+        );
+    }
+    // Without the passphrase (the window has none to give), it refuses instead.
+    let mut j = Journal::open_with(&f.db, Some(FIRST)).unwrap();
+    let err = reciprocity::api::sync::sync_now(&mut j, reciprocity::api::Empty {}).unwrap_err();
+    assert!(err.to_string().contains("syncs only with it"), "{err}");
+}

@@ -83,7 +83,10 @@ pub struct Opened {
 /// backup when it is due. A protected journal's plain backups are protected too (left by a
 /// protect that was interrupted, or copied back by hand).
 pub fn open_journal(path: &Path, passphrase: Option<&str>, now: DateTime<Utc>) -> Result<Opened> {
-    let journal = Journal::open_with(path, passphrase)?;
+    let mut journal = Journal::open_with(path, passphrase)?;
+    // A synced journal that turns out to be a copy (another machine, a restored backup) takes
+    // a new device id before anything it writes is stamped.
+    crate::sync::check_copy(&mut journal)?;
     let mut notice = backups::daily_backup_if_due(&journal, now)
         .err()
         .map(|e| format!("Today's automatic backup could not be made: {e}"));

@@ -77,6 +77,12 @@ macro_rules! with_journal_commands {
             read data::list_backups(Empty) -> Vec<Backup>;
             read data::make_backup(Empty) -> Backup;
             session data::restore_backup(RestoreBackup) -> Backup;
+
+            write sync::set_sync_folder(SyncFolder) -> SyncStatus;
+            write sync::sync_now(Empty) -> SyncReport;
+            read sync::sync_status(Empty) -> SyncStatus;
+            read sync::list_conflicts(Empty) -> Vec<Conflict>;
+            write sync::resolve_conflict(ResolveConflict) -> Empty;
         }
     };
 }

@@ -19,6 +19,7 @@ mod list;
 pub mod people;
 pub mod privacy;
 pub mod review;
+pub mod sync;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -42,10 +43,12 @@ pub mod prelude {
     };
     pub use super::privacy::{LockPrefs, SetPassphrase, Unlock};
     pub use super::review::{InsightAt, ListOpenLoops, SaveSettings, SnoozeInsight};
-    pub use super::{asks, checkins, data, exchanges, journal, people, privacy, review};
+    pub use super::sync::{ResolveConflict, SyncFolder};
+    pub use super::{asks, checkins, data, exchanges, journal, people, privacy, review, sync};
     pub use super::{ById, Empty, Now, Today};
     pub use crate::insight::{AskTable, OpenLoop, Reference, Report, Settings};
     pub use crate::model::{CheckIn, Person, PersonSummary};
+    pub use crate::sync::{Conflict, SyncReport, SyncStatus};
     pub use crate::transfer::backups::Backup;
     pub use crate::transfer::ImportSummary;
 }

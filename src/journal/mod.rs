@@ -9,7 +9,8 @@
 //!   is one IMMEDIATE transaction.
 //! - SQL lives only in this module, one file per table, plus the insight engine's read path
 //!   (`insight_facts.rs`), the benchmark's floor (`aggregate.rs`) and whole-record writes of a
-//!   generated journal (`whole_records.rs`).
+//!   generated journal (`whole_records.rs`), and the rows, files and conflicts of sync
+//!   (`sync_rows.rs`, `sync_files.rs`, `conflicts.rs`).
 //! - Reading never guesses (`stored.rs`): a stored value that cannot be parsed is an error
 //!   naming its table, row and column, and other rows stay readable.
 
@@ -18,6 +19,7 @@ mod backup;
 mod bulk;
 mod check;
 mod checkins;
+mod conflicts;
 mod dismissals;
 mod exchange_rows;
 mod exchanges;
@@ -33,16 +35,21 @@ mod sample;
 mod search;
 mod settings;
 mod stored;
+mod sync_files;
+mod sync_rows;
 mod whole_records;
 
 pub use aggregate::RawAggregate;
 pub use backup::VerifiedCopy;
+pub use conflicts::StoredConflict;
 pub use key::{check_new_passphrase, Key, MIN_PASSPHRASE_CHARS};
 pub use merge::{MergeCount, MergeSummary, Merged, Records};
-pub(crate) use open::{leftover_pid, process_alive};
+pub(crate) use open::{leftover_pid, process_alive, sync_dir};
 pub use protect::rekey_file;
 pub use request_rows::fulfilled_by;
 pub use settings::Setting;
+pub use sync_files::{DeviceSeen, FileProblem, FileRecord};
+pub use sync_rows::SyncTx;
 
 use crate::Result;
 use chrono::{DateTime, Utc};

@@ -77,6 +77,10 @@ pub enum Command {
     References,
     /// Write a sample journal with planted patterns to a new file (use with --db).
     Demo(crate::insights::DemoArgs),
+    /// Sync through a folder that Syncthing or another file-sync engine moves between devices.
+    Sync(crate::sync::SyncArgs),
+    /// Rows edited on two devices at once: list them, or keep one version.
+    Conflicts(crate::sync::ConflictsArgs),
 }
 
 #[derive(Subcommand)]

@@ -23,6 +23,7 @@ mod insights;
 mod output;
 mod passphrase;
 mod people;
+mod sync;
 
 use args::{Cli, Command, PersonCommand};
 use clap::Parser;
@@ -64,7 +65,7 @@ fn damage_behind(e: reciprocity::Error, db: Option<std::path::PathBuf>) -> recip
 fn open_for(
     path: &Path,
     command: &Command,
-) -> reciprocity::Result<Option<reciprocity::api::journal::Opened>> {
+) -> reciprocity::Result<Option<(reciprocity::api::journal::Opened, Option<String>)>> {
     match passphrase::open(path) {
         Err(reciprocity::Error::PassphraseNeeded { .. } | reciprocity::Error::Invalid { .. })
             if matches!(command, Command::Where) =>
@@ -82,7 +83,7 @@ fn run(cli: Cli) -> reciprocity::Result<()> {
         // Protecting needs the journal to itself: it is not opened here first.
         return passphrase::protect(&path, a);
     }
-    let Some(opened) = open_for(&path, &cli.command)? else {
+    let Some((opened, passphrase)) = open_for(&path, &cli.command)? else {
         return Ok(());
     };
     // A failed daily backup must not stop the user from logging; say so and go on.
@@ -125,6 +126,8 @@ fn run(cli: Cli) -> reciprocity::Result<()> {
         Command::Insights(a) => insights::insights(&mut journal, a, json),
         Command::References => insights::references_list(json),
         Command::Demo(a) => insights::demo(&mut journal, a, json),
+        Command::Sync(a) => sync::sync(&mut journal, a, passphrase.as_deref(), json),
+        Command::Conflicts(a) => sync::conflicts(&mut journal, a, json),
         Command::Where => {
             println!("{}", path.display());
             Ok(())

@@ -29,14 +29,21 @@ pub struct ProtectArgs {
     pub remember: bool,
 }
 
-/// Opens the journal at `path`, finding its passphrase when it has one.
-pub fn open(path: &Path) -> Result<Opened> {
+/// Opens the journal at `path`, finding its passphrase when it has one; returns the
+/// passphrase too (a protected journal's change files are encrypted with it).
+pub fn open(path: &Path) -> Result<(Opened, Option<String>)> {
     let now = chrono::Utc::now();
     match open_journal(path, None, now) {
-        Err(Error::PassphraseNeeded { .. }) => {
-            with_passphrase(path, "Passphrase", |p| open_journal(path, Some(p), now))
-        }
-        other => other,
+        Err(Error::PassphraseNeeded { .. }) => with_passphrase(path, "Passphrase", |p| {
+            open_journal(path, Some(p), now).map(|o| (o, Some(p.to_string())))
+        }),
+        // A plain journal's change files are encrypted when a passphrase is given.
+        other => other.map(|o| {
+            (
+                o,
+                std::env::var(PASSPHRASE_ENV).ok().filter(|p| !p.is_empty()),
+            )
+        }),
     }
 }
 
