@@ -76,6 +76,8 @@ icons:
 	ui/node_modules/.bin/tauri icon src-tauri/icons/icon.svg -o $(TARGET_DIR)/icons
 	cd $(TARGET_DIR)/icons && cp 32x32.png 64x64.png 128x128.png 128x128@2x.png icon.png \
 	  icon.icns icon.ico $(abspath src-tauri/icons)/
+	# A plain 256x256.png too: the .deb files an "@2x" icon under a folder twice its size.
+	cp src-tauri/icons/128x128@2x.png src-tauri/icons/256x256.png
 
 lint:
 	cargo fmt --all -- --check
