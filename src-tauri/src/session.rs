@@ -5,6 +5,7 @@
 //! A journal that cannot be opened is kept as its error, so the window can say why and where,
 //! and the file is left as it was.
 
+pub use crate::desktop::{desktop_status, save_desktop_prefs, take_desktop_request};
 use crate::files::{self, ChosenFiles};
 use crate::IpcError;
 use reciprocity::api::data as core_data;

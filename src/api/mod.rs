@@ -13,10 +13,12 @@
 pub mod asks;
 pub mod checkins;
 pub mod data;
+pub mod desktop;
 pub mod exchanges;
 pub mod journal;
 mod list;
 pub mod people;
+pub mod reminders;
 pub mod review;
 
 use serde::{Deserialize, Serialize};
@@ -32,6 +34,7 @@ pub mod prelude {
         ChooseFile, ChosenFile, ExportCounts, ExportTo, FilePurpose, ImportFile, ImportFrom,
         ImportPreview, RestoreBackup,
     };
+    pub use super::desktop::{DesktopPrefs, DesktopRequest, DesktopStatus, SaveDesktopPrefs};
     pub use super::exchanges::{
         AddExchange, Entry, ListExchanges, SearchExchanges, SettleExchange, UpdateExchange,
     };
@@ -39,8 +42,12 @@ pub mod prelude {
     pub use super::people::{
         AddPerson, FeelingMean, ListPeople, PersonAt, PersonOverview, UpdatePerson,
     };
+    pub use super::reminders::{
+        ChooseLoopReminder, LoopChoice, LoopChoiceEntry, LoopReminderPrefs, LoopReminders,
+        SaveLoopReminderPrefs,
+    };
     pub use super::review::{InsightAt, ListOpenLoops, SaveSettings, SnoozeInsight};
-    pub use super::{asks, checkins, data, exchanges, journal, people, review};
+    pub use super::{asks, checkins, data, desktop, exchanges, journal, people, reminders, review};
     pub use super::{ById, Empty, Now, Today};
     pub use crate::insight::{AskTable, OpenLoop, Reference, Report, Settings};
     pub use crate::model::{CheckIn, Person, PersonSummary};
