@@ -98,6 +98,17 @@ struct Stored {
     choices: BTreeMap<String, LoopChoice>,
     #[serde(default)]
     last_note_at: Option<NaiveDateTime>,
+    /// The day the note's day and time were last chosen.
+    #[serde(default)]
+    chosen_on: Option<NaiveDate>,
+}
+
+impl Stored {
+    /// When the note was last due to have come: its last showing or the day it was chosen.
+    fn since(&self) -> Option<NaiveDateTime> {
+        let chosen = self.chosen_on.map(|d| d.and_time(NaiveTime::MIN));
+        self.last_note_at.max(chosen)
+    }
 }
 
 const STATE_KEY: &str = "loop_reminders";
@@ -157,6 +168,7 @@ pub fn save_loop_reminder_prefs(
     }
     let mut stored = load(j)?;
     stored.prefs = p;
+    stored.chosen_on = Some(req.today);
     store(j, &stored)?;
     Ok(view(&stored, req.today))
 }
@@ -210,16 +222,17 @@ pub fn last_appointed(prefs: &LoopReminderPrefs, now: NaiveDateTime) -> Option<N
     })
 }
 
-/// Due once the chosen day and time has come and no note has come since (so a note missed
-/// while the app was closed comes when it next runs, within the week).
+/// Due once the chosen day and time has come after `since` (the last note, or the day the
+/// choice was made, whichever is later): so a note missed while the app was closed comes when
+/// it next runs within the week, and choosing a day never brings a note for one already past.
 pub fn loops_note_due(
     prefs: &LoopReminderPrefs,
-    last_note_at: Option<NaiveDateTime>,
+    since: Option<NaiveDateTime>,
     now: NaiveDateTime,
 ) -> bool {
     match last_appointed(prefs, now) {
         None => false,
-        Some(appointed) => !matches!(last_note_at, Some(last) if last >= appointed),
+        Some(appointed) => !matches!(since, Some(since) if since >= appointed),
     }
 }
 
@@ -288,7 +301,7 @@ pub fn take_reminder(j: &mut Journal, now: NaiveDateTime) -> Result<Option<Remin
 /// The note of open favours if it is due and something is open, noting when it came.
 fn loops_reminder(j: &mut Journal, now: NaiveDateTime) -> Result<Option<Reminder>> {
     let mut stored = load(j)?;
-    if !loops_note_due(&stored.prefs, stored.last_note_at, now) {
+    if !loops_note_due(&stored.prefs, stored.since(), now) {
         return Ok(None);
     }
     let today = now.date();

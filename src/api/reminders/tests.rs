@@ -56,24 +56,18 @@ fn choose_note_day(j: &mut Journal) {
 
 #[test]
 fn the_note_waits_for_the_chosen_day_and_time() {
+    let chosen_monday = Some(at("2026-06-01 00:00"));
+    let due = |now| loops_note_due(&WEDNESDAY_EVENING, chosen_monday, at(now));
+    assert!(
+        !due("2026-06-02 20:00"),
+        "no note for the Wednesday before it was chosen"
+    );
+    assert!(!due("2026-06-03 18:29"));
+    assert!(due("2026-06-03 18:30"));
+    let no_day = LoopReminderPrefs::default();
     assert!(!loops_note_due(
-        &WEDNESDAY_EVENING,
-        None,
-        at("2026-06-02 20:00")
-    ));
-    assert!(!loops_note_due(
-        &WEDNESDAY_EVENING,
-        None,
-        at("2026-06-03 18:29")
-    ));
-    assert!(loops_note_due(
-        &WEDNESDAY_EVENING,
-        None,
-        at("2026-06-03 18:30")
-    ));
-    assert!(!loops_note_due(
-        &LoopReminderPrefs::default(),
-        None,
+        &no_day,
+        chosen_monday,
         at("2026-06-03 18:30")
     ));
 }
