@@ -2,14 +2,15 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
-.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots soak bench bench-app
+.PHONY: test lint test-core bindings run setup-run setup-test ui app test-ui e2e screenshots soak bench bench-app \
+  bundle check-package icons
 
 # The desktop app's binary; honours CARGO_TARGET_DIR like cargo does.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 APP_BIN := $(TARGET_DIR)/debug/reciprocity-desktop
 XVFB := xvfb-run -a -s "-screen 0 1400x1000x24"
 
-test: setup-test ui lint test-core test-ui e2e
+test: setup-test ui lint test-core test-ui e2e check-package
 
 # Installs what is missing, builds the UI and the app, and opens the window
 # (headless machines: `xvfb-run make run`).
@@ -53,6 +54,30 @@ bench-app: setup-test ui
 	cargo build --release --bin recip
 	RECIPROCITY_APP="$(abspath $(TARGET_DIR)/release/reciprocity-desktop)" \
 	  RECIPROCITY_CLI="$(abspath $(TARGET_DIR)/release/recip)" $(XVFB) node scripts/bench-app.mjs
+
+# The installable packages from the release build (the one release build of `make test`):
+# a .deb and an .rpm in $(BUNDLE_DIR)/deb and /rpm, with `recip` installed beside the app.
+# The Tauri CLI comes from the UI's npm packages (pinned in ui/package-lock.json).
+BUNDLE_DIR := $(TARGET_DIR)/release/bundle
+RECIP_RELEASE := $(abspath $(TARGET_DIR))/release/recip
+bundle: setup-run ui
+	cargo build --release --bin recip
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb,rpm --config \
+	  '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/recip":"$(RECIP_RELEASE)"}},"rpm":{"files":{"/usr/bin/recip":"$(RECIP_RELEASE)"}}}}}'
+
+# Unpacks the .deb into a temporary root and checks what a person installing it gets: the
+# desktop entry, the icons, `recip`, and the app itself opening a journal under Xvfb.
+check-package: setup-test bundle
+	$(XVFB) scripts/check-package.sh $(BUNDLE_DIR)/deb/*.deb
+
+# Redraws every icon size the packages need from src-tauri/icons/icon.svg.
+icons:
+	rm -rf $(TARGET_DIR)/icons && mkdir -p $(TARGET_DIR)/icons
+	ui/node_modules/.bin/tauri icon src-tauri/icons/icon.svg -o $(TARGET_DIR)/icons
+	cd $(TARGET_DIR)/icons && cp 32x32.png 64x64.png 128x128.png 128x128@2x.png icon.png \
+	  icon.icns icon.ico $(abspath src-tauri/icons)/
+	# A plain 256x256.png too: the .deb files an "@2x" icon under a folder twice its size.
+	cp src-tauri/icons/128x128@2x.png src-tauri/icons/256x256.png
 
 lint:
 	cargo fmt --all -- --check

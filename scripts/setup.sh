@@ -13,9 +13,10 @@ say() { printf '[setup] %s\n' "$*"; }
 # What Tauri 2 needs to build and show a window on Debian/Ubuntu.
 run_packages=(build-essential curl wget file pkg-config libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev)
-# What the end-to-end suite adds: a virtual display and WebKitGTK's WebDriver; and Syncthing,
-# the file-sync engine the sync test moves change files with (tests/sync_syncthing.rs).
-test_packages=(xvfb xauth webkit2gtk-driver dbus-x11 syncthing)
+# What the end-to-end suite adds: a virtual display and WebKitGTK's WebDriver; the desktop
+# entry checker for the package check; and Syncthing, the file-sync engine the sync test
+# moves change files with (tests/sync_syncthing.rs).
+test_packages=(xvfb xauth webkit2gtk-driver dbus-x11 desktop-file-utils syncthing)
 
 packages=("${run_packages[@]}")
 [[ "$mode" == test ]] && packages+=("${test_packages[@]}")

@@ -6,6 +6,7 @@
 //! and the file is left as it was. A protected journal is kept as `passphrase_needed` until
 //! the window unlocks it (or the keyring remembers its passphrase); locking closes it again.
 
+pub use crate::desktop::{desktop_status, save_desktop_prefs, take_desktop_request};
 use crate::files::{self, ChosenFiles};
 use crate::IpcError;
 use reciprocity::api::data as core_data;

@@ -48,8 +48,9 @@ pub struct CheckinReminder {
 /// The key the review preferences are stored under in the journal's settings.
 const PREFS_KEY: &str = "review";
 
-/// The day a system notification was last shown, so a reminder comes at most once a day.
-const NOTIFIED_KEY: &str = "review_notified_on";
+/// The day a system notification was last shown, so reminders (this one and the note of open
+/// favours, see `reminders`) come at most once a day together.
+pub(super) const NOTIFIED_KEY: &str = "review_notified_on";
 
 pub fn add_checkin(j: &mut Journal, req: AddCheckIn) -> Result<CheckIn> {
     j.add_checkin(&req.input)
@@ -112,18 +113,6 @@ pub fn checkin_reminder(j: &Journal, req: Today) -> Result<CheckinReminder> {
     })
 }
 
-/// Whether to show the reminder as a system notification now, noting the day if so: at most
-/// once a day, only when the user asked for notifications and the reminder is due.
-pub fn take_notification(j: &mut Journal, today: NaiveDate) -> Result<bool> {
-    let prefs = get_review_prefs(j, Empty {})?;
-    let already = j.get_setting(NOTIFIED_KEY)?.as_deref() == Some(&today.to_string());
-    if !prefs.notify || already || !checkin_due(&prefs, last_checkin(j, today)?, today) {
-        return Ok(false);
-    }
-    j.set_setting(NOTIFIED_KEY, &today.to_string())?;
-    Ok(true)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,9 +152,13 @@ mod tests {
         .unwrap();
         assert_eq!(get_review_prefs(&j, Empty {}).unwrap(), prefs);
         // A Friday with no check-in: one notification that day, not two.
-        let friday = d("2026-06-05");
-        assert!(take_notification(&mut j, friday).unwrap());
-        assert!(!take_notification(&mut j, friday).unwrap());
+        let friday = d("2026-06-05").and_hms_opt(9, 0, 0).unwrap();
+        let first = super::super::reminders::take_reminder(&mut j, friday).unwrap();
+        assert_eq!(first, Some(super::super::reminders::Reminder::CheckIn));
+        assert_eq!(
+            super::super::reminders::take_reminder(&mut j, friday).unwrap(),
+            None
+        );
     }
 
     #[test]

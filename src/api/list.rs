@@ -59,6 +59,14 @@ macro_rules! with_journal_commands {
             write checkins::save_review_prefs(SaveReviewPrefs) -> ReviewPrefs;
             read checkins::checkin_reminder(Today) -> CheckinReminder;
 
+            read reminders::get_loop_reminders(Today) -> LoopReminders;
+            write reminders::save_loop_reminder_prefs(SaveLoopReminderPrefs) -> LoopReminders;
+            write reminders::choose_loop_reminder(ChooseLoopReminder) -> LoopReminders;
+
+            session desktop::desktop_status(Empty) -> DesktopStatus;
+            session desktop::save_desktop_prefs(SaveDesktopPrefs) -> DesktopStatus;
+            session desktop::take_desktop_request(Empty) -> Option<DesktopRequest>;
+
             read review::review_report(Now) -> Report;
             read review::list_open_loops(ListOpenLoops) -> Vec<OpenLoop>;
             free review::list_references(Empty) -> Vec<Reference>;

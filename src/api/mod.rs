@@ -13,11 +13,13 @@
 pub mod asks;
 pub mod checkins;
 pub mod data;
+pub mod desktop;
 pub mod exchanges;
 pub mod journal;
 mod list;
 pub mod people;
 pub mod privacy;
+pub mod reminders;
 pub mod review;
 pub mod sync;
 
@@ -34,6 +36,7 @@ pub mod prelude {
         ChooseFile, ChosenFile, ExportCounts, ExportTo, FilePurpose, ImportFile, ImportFrom,
         ImportPreview, RestoreBackup,
     };
+    pub use super::desktop::{DesktopPrefs, DesktopRequest, DesktopStatus, SaveDesktopPrefs};
     pub use super::exchanges::{
         AddExchange, Entry, ListExchanges, SearchExchanges, SettleExchange, UpdateExchange,
     };
@@ -42,9 +45,15 @@ pub mod prelude {
         AddPerson, FeelingMean, ListPeople, PersonAt, PersonOverview, UpdatePerson,
     };
     pub use super::privacy::{LockPrefs, SetPassphrase, Unlock};
+    pub use super::reminders::{
+        ChooseLoopReminder, LoopChoice, LoopChoiceEntry, LoopReminderPrefs, LoopReminders,
+        SaveLoopReminderPrefs,
+    };
     pub use super::review::{InsightAt, ListOpenLoops, SaveSettings, SnoozeInsight};
     pub use super::sync::{ResolveConflict, SyncFolder};
-    pub use super::{asks, checkins, data, exchanges, journal, people, privacy, review, sync};
+    pub use super::{
+        asks, checkins, data, desktop, exchanges, journal, people, privacy, reminders, review, sync,
+    };
     pub use super::{ById, Empty, Now, Today};
     pub use crate::insight::{AskTable, OpenLoop, Reference, Report, Settings};
     pub use crate::model::{CheckIn, Person, PersonSummary};

@@ -17,7 +17,7 @@ describe('data api', () => {
     expect(calls).toEqual([
       ['choose_file', { purpose: 'import' }],
       ['import_file', { file: 't1', format: 'daylio', relationship: null, moods: ['so-so=0'] }],
-      ['restore_backup', { file: 't2' }],
+      ['restore_backup', { file: 't2', passphrase: null }],
     ]);
   });
 

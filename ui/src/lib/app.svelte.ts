@@ -1,6 +1,7 @@
 // Application state shared by the screens: where we are, who is in the journal, and a revision
 // counter that screens watch to reload after any change (ours, or the CLI's seen on focus).
 import { api, toApiError, type ApiError } from '../api';
+import { desktop } from '../api/desktop';
 import { privacy } from '../api/privacy';
 import type { AskEntry } from '../bindings/AskEntry';
 import type { Exchange } from '../bindings/Exchange';
@@ -133,6 +134,29 @@ class AppState {
       this.lastVersion = v;
     } catch {
       /* keep showing what we have */
+    }
+  }
+
+  /** Shows what the app was asked for from outside the window (a launch with `--log`, the
+   * tray, the global shortcut, a reminder), if anything is waiting. */
+  async takeDesktopRequest(): Promise<void> {
+    if (!this.status || this.status.error !== null) return;
+    let request: Awaited<ReturnType<typeof desktop.takeRequest>>;
+    try {
+      request = await desktop.takeRequest();
+    } catch {
+      return;
+    }
+    if (request === 'quick_log') {
+      this.welcomeDone = true;
+      if (!this.log) this.openLog();
+    } else if (request === 'check_in') {
+      this.welcomeDone = true;
+      this.log = null;
+      this.go({ name: 'checkin' });
+    } else if (request === 'open_loops') {
+      this.welcomeDone = true;
+      this.go({ name: 'loops' });
     }
   }
 
