@@ -60,7 +60,8 @@ impl Engine {
             "<configuration version=\"36\">\
              <folder id=\"reciprocity\" label=\"reciprocity\" path=\"{folder}\" type=\"sendreceive\" \
                rescanIntervalS=\"1\" fsWatcherEnabled=\"false\">\
-               <device id=\"{me}\"></device><device id=\"{them}\"></device></folder>\
+               <device id=\"{me}\"></device><device id=\"{them}\"></device>\
+               <minDiskFree unit=\"%\">0</minDiskFree></folder>\
              {my_device}{their_device}\
              <gui enabled=\"false\" tls=\"false\"><address>127.0.0.1:0</address></gui>\
              <options><listenAddress>tcp://127.0.0.1:{port}</listenAddress>\
@@ -69,7 +70,8 @@ impl Engine {
                <relaysEnabled>false</relaysEnabled><natEnabled>false</natEnabled>\
                <urAccepted>-1</urAccepted><autoUpgradeIntervalH>0</autoUpgradeIntervalH>\
                <startBrowser>false</startBrowser><crashReportingEnabled>false</crashReportingEnabled>\
-               <reconnectionIntervalS>1</reconnectionIntervalS></options>\
+               <reconnectionIntervalS>1</reconnectionIntervalS>\
+               <minHomeDiskFree unit=\"%\">0</minHomeDiskFree></options>\
              </configuration>",
             folder = self.folder.display(),
             me = self.id,
