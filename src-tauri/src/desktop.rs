@@ -69,14 +69,14 @@ pub fn deliver(app: &AppHandle, request: Option<DesktopRequest>) {
 
 /// Applies the choices to the system and remembers how that went.
 pub fn apply(app: &AppHandle, prefs: DesktopPrefs) -> DesktopStatus {
-    let tray_note = crate::tray::show(app, prefs.tray).err();
+    let tray_note = crate::tray::show(app, prefs.tray);
     let desktop = app.state::<Desktop>();
     desktop
         .keep_in_tray
         .store(prefs.tray && tray_note.is_none(), Ordering::Relaxed);
     let status = DesktopStatus {
-        shortcut_note: register_shortcut(app, prefs.shortcut.as_deref()).err(),
-        autostart_note: start_at_login(app, prefs.autostart).err(),
+        shortcut_note: register_shortcut(app, prefs.shortcut.as_deref()),
+        autostart_note: start_at_login(app, prefs.autostart),
         tray_note,
         prefs,
     };
@@ -96,26 +96,28 @@ pub fn apply_stored(app: &AppHandle) {
     }
 }
 
-/// Whether global shortcuts can work in this session: Wayland gives them to no application.
-fn shortcuts_possible() -> Result<(), String> {
-    if std::env::var("XDG_SESSION_TYPE").is_ok_and(|t| t.eq_ignore_ascii_case("wayland")) {
-        return Err("Global shortcuts do not work on Wayland. Bind the command \
-                    `reciprocity-desktop --log` to a key in your desktop's keyboard settings \
-                    instead."
-            .into());
-    }
-    Ok(())
+/// Why global shortcuts cannot work in this session, if they cannot: Wayland gives them to
+/// no application.
+fn wayland_note() -> Option<String> {
+    std::env::var("XDG_SESSION_TYPE")
+        .is_ok_and(|t| t.eq_ignore_ascii_case("wayland"))
+        .then(|| {
+            "Global shortcuts do not work on Wayland. Bind the command \
+             `reciprocity-desktop --log` to a key in your desktop's keyboard settings instead."
+                .to_string()
+        })
 }
 
-/// Registers `shortcut` for the quick log, in place of any earlier one.
-fn register_shortcut(app: &AppHandle, shortcut: Option<&str>) -> Result<(), String> {
+/// Registers `shortcut` for the quick log, in place of any earlier one; answers with a note
+/// for Settings when it could not be registered.
+fn register_shortcut(app: &AppHandle, shortcut: Option<&str>) -> Option<String> {
     let shortcuts = app.global_shortcut();
     let _ = shortcuts.unregister_all();
-    let Some(shortcut) = shortcut else {
-        return Ok(());
-    };
-    shortcuts_possible()?;
-    shortcuts.register(shortcut).map_err(|e| {
+    let shortcut = shortcut?;
+    if let Some(note) = wayland_note() {
+        return Some(note);
+    }
+    shortcuts.register(shortcut).err().map(|e| {
         format!(
             "{shortcut} could not be set up ({e}). Another program may already use it: try \
              another combination."
@@ -123,8 +125,9 @@ fn register_shortcut(app: &AppHandle, shortcut: Option<&str>) -> Result<(), Stri
     })
 }
 
-/// Turns starting at login on or off, touching the system's login items only on a change.
-fn start_at_login(app: &AppHandle, on: bool) -> Result<(), String> {
+/// Turns starting at login on or off, touching the system's login items only on a change;
+/// answers with a note for Settings when it could not be changed.
+fn start_at_login(app: &AppHandle, on: bool) -> Option<String> {
     let autostart = app.autolaunch();
     let now = autostart.is_enabled().unwrap_or(false);
     let result = match (on, now) {
@@ -132,7 +135,9 @@ fn start_at_login(app: &AppHandle, on: bool) -> Result<(), String> {
         (false, true) => autostart.disable(),
         _ => Ok(()),
     };
-    result.map_err(|e| format!("Starting at login could not be changed: {e}"))
+    result
+        .err()
+        .map(|e| format!("Starting at login could not be changed: {e}"))
 }
 
 /// The global shortcut's handler: a press opens the quick log.

@@ -51,29 +51,34 @@ fn run(app: &AppHandle, action: TrayAction) {
     }
 }
 
-/// Shows or removes the tray icon; the reason in words when the system has no tray to offer.
-pub fn show(app: &AppHandle, on: bool) -> Result<(), String> {
+/// Shows or removes the tray icon; answers with the reason in words when the system has no
+/// tray to offer.
+pub fn show(app: &AppHandle, on: bool) -> Option<String> {
     if !on {
         app.remove_tray_by_id(TRAY_ID);
         if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
             let _ = window.show();
         }
-        return Ok(());
+        return None;
     }
     if app.tray_by_id(TRAY_ID).is_some() {
-        return Ok(());
+        return None;
     }
-    let unavailable = |e: tauri::Error| format!("The tray icon could not be shown here: {e}");
+    add_icon(app)
+        .err()
+        .map(|e| format!("The tray icon could not be shown here: {e}"))
+}
+
+fn add_icon(app: &AppHandle) -> tauri::Result<()> {
     let items = MENU
         .iter()
         .map(|(id, text, _)| MenuItem::with_id(app, *id, *text, true, None::<&str>))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(unavailable)?;
+        .collect::<Result<Vec<_>, _>>()?;
     let refs: Vec<&dyn tauri::menu::IsMenuItem<tauri::Wry>> = items
         .iter()
         .map(|i| i as &dyn tauri::menu::IsMenuItem<tauri::Wry>)
         .collect();
-    let menu = Menu::with_items(app, &refs).map_err(unavailable)?;
+    let menu = Menu::with_items(app, &refs)?;
     let mut tray = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("Reciprocity Journal")
         .menu(&menu)
@@ -85,7 +90,7 @@ pub fn show(app: &AppHandle, on: bool) -> Result<(), String> {
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
     }
-    tray.build(app).map(|_| ()).map_err(unavailable)
+    tray.build(app).map(drop)
 }
 
 #[cfg(test)]
