@@ -63,25 +63,14 @@ pub fn list_checkins(j: &Journal, req: ListCheckIns) -> Result<Vec<CheckIn>> {
 /// The stored preferences; a stored value this build cannot read is an error, never a
 /// silent return to the defaults.
 pub fn get_review_prefs(j: &Journal, _: Empty) -> Result<ReviewPrefs> {
-    match j.get_setting(PREFS_KEY)? {
-        None => Ok(ReviewPrefs::default()),
-        Some(text) => serde_json::from_str(&text).map_err(|e| {
-            Error::invalid(
-                "settings",
-                format!(
-                    "the stored check-in preferences (setting “{PREFS_KEY}”) cannot be read: {e}"
-                ),
-            )
-        }),
-    }
+    j.get_json_setting(PREFS_KEY)
 }
 
 pub fn save_review_prefs(j: &mut Journal, req: SaveReviewPrefs) -> Result<ReviewPrefs> {
     if req.prefs.checkin_day.is_some_and(|d| d > 6) {
         return Err(Error::invalid("checkin_day", "pick a day of the week"));
     }
-    let text = serde_json::to_string(&req.prefs).expect("preferences serialise");
-    j.set_setting(PREFS_KEY, &text)?;
+    j.set_json_setting(PREFS_KEY, &req.prefs)?;
     Ok(req.prefs)
 }
 

@@ -59,15 +59,7 @@ const PREFS_KEY: &str = "desktop";
 /// The stored choices; a stored value this build cannot read is an error, never a silent
 /// return to the defaults.
 pub fn get_desktop_prefs(j: &Journal, _: Empty) -> Result<DesktopPrefs> {
-    match j.get_setting(PREFS_KEY)? {
-        None => Ok(DesktopPrefs::default()),
-        Some(text) => serde_json::from_str(&text).map_err(|e| {
-            Error::invalid(
-                "settings",
-                format!("the stored desktop choices (setting “{PREFS_KEY}”) cannot be read: {e}"),
-            )
-        }),
-    }
+    j.get_json_setting(PREFS_KEY)
 }
 
 /// Checks and stores the choices, the shortcut in its one spelling; refused choices change
@@ -78,8 +70,7 @@ pub fn save_desktop_prefs(j: &mut Journal, req: SaveDesktopPrefs) -> Result<Desk
         None | Some("") => None,
         Some(text) => Some(shortcut_spelling(text)?),
     };
-    let text = serde_json::to_string(&prefs).expect("desktop choices serialise");
-    j.set_setting(PREFS_KEY, &text)?;
+    j.set_json_setting(PREFS_KEY, &prefs)?;
     Ok(prefs)
 }
 

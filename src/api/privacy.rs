@@ -49,15 +49,7 @@ pub const MAX_LOCK_MINUTES: u32 = 24 * 60;
 const LOCK_KEY: &str = "lock";
 
 pub fn get_lock_prefs(j: &Journal, _: Empty) -> Result<LockPrefs> {
-    match j.get_setting(LOCK_KEY)? {
-        None => Ok(LockPrefs::default()),
-        Some(text) => serde_json::from_str(&text).map_err(|e| Error::StoredValueUnreadable {
-            table: "setting",
-            id: LOCK_KEY.into(),
-            column: "value".into(),
-            detail: e.to_string(),
-        }),
-    }
+    j.get_json_setting(LOCK_KEY)
 }
 
 pub fn save_lock_prefs(j: &mut Journal, req: LockPrefs) -> Result<LockPrefs> {
@@ -76,8 +68,7 @@ pub fn save_lock_prefs(j: &mut Journal, req: LockPrefs) -> Result<LockPrefs> {
             "the lock needs a passphrase: protect the journal first",
         ));
     }
-    let text = serde_json::to_string(&req).expect("preferences serialise");
-    j.set_setting(LOCK_KEY, &text)?;
+    j.set_json_setting(LOCK_KEY, &req)?;
     Ok(req)
 }
 

@@ -120,20 +120,11 @@ pub const LATER_DAYS: i64 = 14;
 const NAMED: usize = 3;
 
 fn load(j: &Journal) -> Result<Stored> {
-    match j.get_setting(STATE_KEY)? {
-        None => Ok(Stored::default()),
-        Some(text) => serde_json::from_str(&text).map_err(|e| {
-            Error::invalid(
-                "settings",
-                format!("the stored reminder choices (setting “{STATE_KEY}”) cannot be read: {e}"),
-            )
-        }),
-    }
+    j.get_json_setting(STATE_KEY)
 }
 
 fn store(j: &mut Journal, stored: &Stored) -> Result<()> {
-    let text = serde_json::to_string(stored).expect("reminder choices serialise");
-    j.set_setting(STATE_KEY, &text)
+    j.set_json_setting(STATE_KEY, stored)
 }
 
 fn view(stored: &Stored, today: NaiveDate) -> LoopReminders {

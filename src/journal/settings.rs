@@ -36,6 +36,29 @@ impl Journal {
         Ok(())
     }
 
+    /// The JSON value stored under `key`, or the default when none is. A stored value this
+    /// build cannot read is an error naming the key, never a silent return to the defaults.
+    pub fn get_json_setting<T: serde::de::DeserializeOwned + Default>(
+        &self,
+        key: &str,
+    ) -> Result<T> {
+        match self.get_setting(key)? {
+            None => Ok(T::default()),
+            Some(text) => serde_json::from_str(&text).map_err(|e| {
+                crate::Error::invalid(
+                    "settings",
+                    format!("the stored setting “{key}” cannot be read: {e}"),
+                )
+            }),
+        }
+    }
+
+    /// Stores `value` as JSON under `key`, replacing what was there.
+    pub fn set_json_setting<T: serde::Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
+        let text = serde_json::to_string(value).expect("a setting serialises");
+        self.set_setting(key, &text)
+    }
+
     /// The insight settings: the stored ones, with defaults for fields they do not name
     /// (older journals), or the defaults when none are stored.
     pub fn load_insight_settings(&self) -> Result<Settings> {
