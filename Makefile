@@ -55,20 +55,32 @@ bench-app: setup-test ui
 	RECIPROCITY_APP="$(abspath $(TARGET_DIR)/release/reciprocity-desktop)" \
 	  RECIPROCITY_CLI="$(abspath $(TARGET_DIR)/release/recip)" $(XVFB) node scripts/bench-app.mjs
 
-# The installable packages from the release build (the one release build of `make test`):
-# a .deb and an .rpm in $(BUNDLE_DIR)/deb and /rpm, with `recip` installed beside the app.
+# The installable packages from the release build: a .deb and an .rpm in
+# $(TARGET_DIR)/release/bundle/deb and /rpm, with `recip` installed beside the app.
 # The Tauri CLI comes from the UI's npm packages (pinned in ui/package-lock.json).
-BUNDLE_DIR := $(TARGET_DIR)/release/bundle
-RECIP_RELEASE := $(abspath $(TARGET_DIR))/release/recip
+TAURI := ../ui/node_modules/.bin/tauri
+# The bundler's --config: install `recip` (the given build of it) at /usr/bin/recip.
+recip_files = '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/recip":"$(1)"}},"rpm":{"files":{"/usr/bin/recip":"$(1)"}}}}}'
 bundle: setup-run ui
 	cargo build --release --bin recip
-	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb,rpm --config \
-	  '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/recip":"$(RECIP_RELEASE)"}},"rpm":{"files":{"/usr/bin/recip":"$(RECIP_RELEASE)"}}}}}'
+	cd src-tauri && $(TAURI) build --ci --bundles deb,rpm \
+	  --config $(call recip_files,$(abspath $(TARGET_DIR))/release/recip)
 
-# Unpacks the .deb into a temporary root and checks what a person installing it gets: the
+# Unpacks a .deb into a temporary root and checks what a person installing it gets: the
 # desktop entry, the icons, `recip`, and the app itself opening a journal under Xvfb.
-check-package: setup-test bundle
-	$(XVFB) scripts/check-package.sh $(BUNDLE_DIR)/deb/*.deb
+# `make test` checks a .deb the same bundler makes from the debug build the window tests
+# already built (a second, release build of the app would double the test's time);
+# `make check-package PACKAGE_PROFILE=release` checks the release packages of `make bundle`.
+PACKAGE_PROFILE := debug
+check-package: setup-test ui
+ifeq ($(PACKAGE_PROFILE),release)
+	$(MAKE) bundle
+else
+	cargo build --bin recip
+	cd src-tauri && $(TAURI) build --debug --ci --bundles deb \
+	  --config $(call recip_files,$(abspath $(TARGET_DIR))/debug/recip)
+endif
+	$(XVFB) scripts/check-package.sh $(TARGET_DIR)/$(PACKAGE_PROFILE)/bundle/deb/*.deb
 
 # Redraws every icon size the packages need from src-tauri/icons/icon.svg.
 icons:
