@@ -13,19 +13,36 @@ fn a_favour_logged_on_one_device_appears_on_the_other_through_the_cli() {
     a.cmd(&["person", "add", "Sam", "--relationship", "friend"])
         .success();
     a.cmd(&["log", "given", "Sam", "lent a ladder"]).success();
+    a.cmd(&["sync", "name", "Laptop"])
+        .failure()
+        .stderr(contains("choose a sync folder first"));
+    // The person, the favour, and this device's name (the computer's, until renamed).
     a.cmd(&["sync", "--folder", folder])
         .success()
-        .stdout(contains("Sent 2 changed rows"));
+        .stdout(contains("Sent 3 changed rows"));
+    a.cmd(&["sync", "name", "Laptop"])
+        .success()
+        .stdout(contains("This device is now called “Laptop”"));
+    a.cmd(&["sync"]).success();
     b.cmd(&["sync", "--folder", folder]).success();
     b.cmd(&["list"]).success().stdout(contains("lent a ladder"));
     let status = b.json(&["sync", "status", "--json"]);
     assert_eq!(status["devices"].as_array().unwrap().len(), 1, "{status}");
+    assert_eq!(status["devices"][0]["name"], "Laptop", "{status}");
+    b.cmd(&["sync", "status"])
+        .success()
+        .stdout(contains("Device Laptop ("));
     assert_eq!(status["unread"], 0);
     // Later syncs use the folder set once.
     b.cmd(&["log", "received", "Sam", "a lift"]).success();
     b.cmd(&["sync"]).success();
     a.cmd(&["sync"]).success();
     a.cmd(&["list"]).success().stdout(contains("a lift"));
+    // Stopped, `recip sync` asks for a folder again.
+    a.cmd(&["sync", "stop"]).success();
+    a.cmd(&["sync"])
+        .failure()
+        .stderr(contains("recip sync --folder PATH"));
 }
 
 #[test]

@@ -305,8 +305,8 @@ fn a_protected_journal_syncs_only_with_its_passphrase_and_never_in_the_clear() {
             "{w} in the clear"
         );
     }
-    // Without the passphrase (the window has none to give), it refuses instead.
+    // Without the passphrase, it refuses instead.
     let mut j = Journal::open_with(&f.db, Some(FIRST)).unwrap();
-    let err = reciprocity::api::sync::sync_now(&mut j, reciprocity::api::Empty {}).unwrap_err();
+    let err = reciprocity::api::sync::sync_now(&mut j, None).unwrap_err();
     assert!(err.to_string().contains("syncs only with it"), "{err}");
 }

@@ -22,6 +22,8 @@ pub enum FilePurpose {
     ExportCsv,
     Import,
     Restore,
+    /// A folder, not a file: the one to sync through.
+    SyncFolder,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -86,8 +86,10 @@ macro_rules! with_journal_commands {
             read data::make_backup(Empty) -> Backup;
             session data::restore_backup(RestoreBackup) -> Backup;
 
-            write sync::set_sync_folder(SyncFolder) -> SyncStatus;
-            write sync::sync_now(Empty) -> SyncReport;
+            session sync::set_sync_folder(UseSyncFolder) -> SyncStatus;
+            write sync::stop_sync(Empty) -> SyncStatus;
+            write sync::set_device_name(DeviceName) -> SyncStatus;
+            session sync::sync_now(Empty) -> SyncReport;
             read sync::sync_status(Empty) -> SyncStatus;
             read sync::list_conflicts(Empty) -> Vec<Conflict>;
             write sync::resolve_conflict(ResolveConflict) -> Empty;

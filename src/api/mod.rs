@@ -50,7 +50,7 @@ pub mod prelude {
         SaveLoopReminderPrefs,
     };
     pub use super::review::{InsightAt, ListOpenLoops, SaveSettings, SnoozeInsight};
-    pub use super::sync::{ResolveConflict, SyncFolder};
+    pub use super::sync::{DeviceName, ResolveConflict, UseSyncFolder};
     pub use super::{
         asks, checkins, data, desktop, exchanges, journal, people, privacy, reminders, review, sync,
     };

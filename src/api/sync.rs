@@ -1,22 +1,29 @@
-//! Sync through a folder: choosing the folder, syncing, the status, and conflicts.
+//! Sync through a folder: choosing the folder, naming this device, syncing, the status, and
+//! conflicts.
 //!
 //! A protected journal's change files are encrypted with its passphrase, which the face that
-//! unlocked it passes through [`sync_with_passphrase`] (`recip sync` does); without it such a
-//! journal refuses to sync rather than write its words in plain text. The window has no sync
-//! screen yet, so `sync_now` syncs plain journals only.
+//! unlocked it passes to [`sync_now`] (`recip sync` and the window's session do); without it
+//! such a journal refuses to sync rather than write its words in plain text. The window
+//! chooses its folder in a native dialog, so the folder is a path here, as the CLI's is.
 
 use super::Empty;
 use crate::journal::Journal;
 use crate::sync::{self as folder_sync, Conflict, ConflictChoice, SyncReport, SyncStatus};
 use crate::Result;
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::Path;
 use ts_rs::TS;
 
-/// The folder to sync through.
+/// The folder the user chose in the window's dialog, by the token it was handed out with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct SyncFolder {
-    pub folder: String,
+pub struct UseSyncFolder {
+    pub file: String,
+}
+
+/// A name for this device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DeviceName {
+    pub name: String,
 }
 
 /// Which version of a conflicting row to keep.
@@ -26,18 +33,28 @@ pub struct ResolveConflict {
     pub keep: ConflictChoice,
 }
 
-/// Chooses the sync folder (refusing one that holds the journal) and answers the status.
-pub fn set_sync_folder(j: &mut Journal, r: SyncFolder) -> Result<SyncStatus> {
-    folder_sync::set_folder(j, &PathBuf::from(r.folder))?;
+/// Chooses the sync folder (refusing one that holds the journal), names a device that has no
+/// name yet after the computer, and answers the status.
+pub fn set_sync_folder(j: &mut Journal, folder: &Path) -> Result<SyncStatus> {
+    folder_sync::set_folder(j, folder)?;
+    folder_sync::name_if_unnamed(j)?;
     folder_sync::sync_status(j, None)
 }
 
-pub fn sync_now(j: &mut Journal, _: Empty) -> Result<SyncReport> {
-    sync_with_passphrase(j, None)
+/// Stops syncing; the folder's files stay where they are.
+pub fn stop_sync(j: &mut Journal, _: Empty) -> Result<SyncStatus> {
+    folder_sync::stop(j)?;
+    folder_sync::sync_status(j, None)
 }
 
-/// Syncs with the journal's passphrase, when it has one.
-pub fn sync_with_passphrase(j: &mut Journal, passphrase: Option<&str>) -> Result<SyncReport> {
+pub fn set_device_name(j: &mut Journal, r: DeviceName) -> Result<SyncStatus> {
+    folder_sync::set_name(j, &r.name)?;
+    folder_sync::sync_status(j, None)
+}
+
+/// Writes this device's changes and merges the others', with the journal's passphrase when it
+/// has one.
+pub fn sync_now(j: &mut Journal, passphrase: Option<&str>) -> Result<SyncReport> {
     folder_sync::sync_now(j, passphrase, chrono::Utc::now())
 }
 

@@ -74,6 +74,14 @@ impl Journal {
         Ok(())
     }
 
+    /// Stops syncing: no folder is chosen any more.
+    pub fn clear_sync_folder(&mut self) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute("DELETE FROM sync_folder", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Forgets every change file written or merged (another folder starts afresh); the rows
     /// and their clocks stay.
     pub fn forget_sync_files(&mut self) -> Result<()> {

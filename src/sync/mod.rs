@@ -29,6 +29,7 @@ mod device;
 mod folder;
 mod format;
 mod merge;
+mod names;
 mod read;
 mod report;
 mod rows;
@@ -39,6 +40,7 @@ pub use compact::{snapshot_now, SNAPSHOT_AFTER};
 pub use device::check_copy;
 pub use folder::file_name;
 pub use format::FORMAT;
+pub use names::{name_if_unnamed, name_of, set_name, MAX_NAME};
 pub use report::{Conflict, ConflictChoice, DeviceStatus, SyncReport, SyncStatus};
 pub use state::{Columns, Hlc, RowState, SyncTable, BEFORE_SYNC};
 pub use status::{list_conflicts, resolve_conflict, sync_status};
@@ -57,15 +59,32 @@ pub fn set_folder(journal: &mut Journal, folder: &Path) -> Result<()> {
     let real = folder::check(folder, journal.path())?;
     let before = journal.sync_folder()?;
     if before.is_some_and(|b| b != real) {
-        journal.forget_sync_files()?;
-        let device = journal.sync_device()?;
-        if !device.is_empty() {
-            device::record_published(journal, &device, 0)?;
-        }
+        start_afresh(journal)?;
     }
     journal.set_sync_folder(&real)?;
     let published = journal.last_published()?;
     device::ensure(journal, published).map(drop)
+}
+
+/// Stops syncing through the chosen folder; the files there stay. Choosing a folder again
+/// (the same or another) starts afresh, as a new folder does.
+pub fn stop(journal: &mut Journal) -> Result<()> {
+    if journal.sync_folder()?.is_none() {
+        return Ok(());
+    }
+    start_afresh(journal)?;
+    journal.clear_sync_folder()
+}
+
+/// Forgets the files written and merged: the next file holds every row this device wrote, and
+/// every file in the folder is read again (merging one twice changes nothing).
+fn start_afresh(journal: &mut Journal) -> Result<()> {
+    journal.forget_sync_files()?;
+    let device = journal.sync_device()?;
+    if !device.is_empty() {
+        device::record_published(journal, &device, 0)?;
+    }
+    Ok(())
 }
 
 fn chosen_folder(journal: &Journal) -> Result<PathBuf> {

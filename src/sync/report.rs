@@ -33,6 +33,8 @@ pub struct SyncReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DeviceStatus {
     pub device: String,
+    /// The name its owner gave it, when it has one.
+    pub name: Option<String>,
     /// Its files merged here.
     pub files: u32,
     /// When one of its files was last merged here.
@@ -46,6 +48,8 @@ pub struct SyncStatus {
     pub folder: Option<String>,
     /// This copy's device id ('' before sync was set up).
     pub device: String,
+    /// The name of this device, when it has one.
+    pub device_name: Option<String>,
     pub devices: Vec<DeviceStatus>,
     /// Rows changed here since the last change file.
     pub unsent: u32,

@@ -1,8 +1,8 @@
 //! Where sync stands, and the conflicts: listing them and choosing a version.
 
-use super::folder;
 use super::report::{Conflict, ConflictChoice, DeviceStatus, SyncStatus};
 use super::state::{Columns, SyncTable};
+use super::{folder, names};
 use crate::journal::{Journal, StoredConflict};
 use crate::{Error, Result};
 
@@ -23,17 +23,21 @@ pub fn sync_status(journal: &Journal, passphrase: Option<&str>) -> Result<SyncSt
     let devices = journal
         .sync_devices_seen()?
         .into_iter()
-        .map(|d| DeviceStatus {
-            device: d.device,
-            files: d.files as u32,
-            last_seen: d.last_merged_at,
+        .map(|d| {
+            Ok(DeviceStatus {
+                name: names::name_of(journal, &d.device)?,
+                device: d.device,
+                files: d.files as u32,
+                last_seen: d.last_merged_at,
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     // A protected journal syncs only with its passphrase (see `sync_now`).
     let plain =
         folder.is_some() && !journal.is_protected() && passphrase.map_or(true, str::is_empty);
     Ok(SyncStatus {
         folder: folder.map(|f| f.to_string_lossy().into_owned()),
+        device_name: names::name_of(journal, &device)?,
         device,
         devices,
         unsent: journal.count_unsent_changes()? as u32,

@@ -2,7 +2,7 @@
 
 use crate::output::print_json;
 use clap::{Args, Subcommand};
-use reciprocity::api::sync::{self as api, ResolveConflict, SyncFolder};
+use reciprocity::api::sync::{self as api, DeviceName, ResolveConflict};
 use reciprocity::api::Empty;
 use reciprocity::journal::Journal;
 use reciprocity::sync::{ConflictChoice, SyncReport, SyncStatus};
@@ -23,6 +23,13 @@ pub struct SyncArgs {
 pub enum SyncCommand {
     /// This device, the devices seen, what waits to be sent or read, conflicts and problems.
     Status,
+    /// Names this device, as the other devices' status shows it.
+    Name {
+        /// The name ("Laptop", "Office PC").
+        name: String,
+    },
+    /// Stops syncing through the folder (its files stay); `--folder` starts again.
+    Stop,
 }
 
 #[derive(Args)]
@@ -48,24 +55,45 @@ pub fn sync(
     passphrase: Option<&str>,
     json: bool,
 ) -> Result<()> {
-    if let Some(SyncCommand::Status) = a.command {
-        let status = reciprocity::sync::sync_status(journal, passphrase)?;
-        return if json {
-            print_json(&status)
-        } else {
-            print_status(&status)
-        };
+    match a.command {
+        Some(SyncCommand::Status) => {
+            let status = reciprocity::sync::sync_status(journal, passphrase)?;
+            return if json {
+                print_json(&status)
+            } else {
+                print_status(&status)
+            };
+        }
+        Some(SyncCommand::Name { name }) => {
+            api::set_device_name(journal, DeviceName { name })?;
+            let name = name_of_this(journal)?;
+            say!(
+                "This device is now called “{}”",
+                reciprocity::text::printable(&name)
+            );
+            return Ok(());
+        }
+        Some(SyncCommand::Stop) => {
+            api::stop_sync(journal, Empty {})?;
+            say!("Stopped syncing; the folder's files are left as they are");
+            return Ok(());
+        }
+        None => {}
     }
     if let Some(folder) = a.folder {
-        let folder = folder.to_string_lossy().into_owned();
-        api::set_sync_folder(journal, SyncFolder { folder })?;
+        api::set_sync_folder(journal, &folder)?;
     }
-    let report = api::sync_with_passphrase(journal, passphrase)?;
+    let report = api::sync_now(journal, passphrase)?;
     if json {
         return print_json(&report);
     }
     print_report(&report);
     Ok(())
+}
+
+fn name_of_this(journal: &Journal) -> Result<String> {
+    let device = journal.sync_device()?;
+    Ok(reciprocity::sync::name_of(journal, &device)?.unwrap_or(device))
 }
 
 /// "1 row" / "3 rows".
@@ -116,12 +144,15 @@ fn print_status(s: &SyncStatus) -> Result<()> {
         None => say!("No sync folder yet; `recip sync --folder PATH` sets one."),
     }
     if !s.device.is_empty() {
-        say!("This device: {}", s.device);
+        say!(
+            "This device: {}",
+            labelled(&s.device, s.device_name.as_deref())
+        );
     }
     for d in &s.devices {
         say!(
             "Device {}: {} files read, last {}",
-            d.device,
+            labelled(&d.device, d.name.as_deref()),
             d.files,
             d.last_seen.format("%Y-%m-%d %H:%M")
         );
@@ -136,6 +167,14 @@ fn print_status(s: &SyncStatus) -> Result<()> {
         say!("Note: {w}");
     }
     Ok(())
+}
+
+/// "Laptop (5f3a9c0e12ab4d67)", or the id alone.
+fn labelled(device: &str, name: Option<&str>) -> String {
+    match name {
+        Some(n) => format!("{} ({device})", reciprocity::text::printable(n)),
+        None => device.to_string(),
+    }
 }
 
 pub fn conflicts(journal: &mut Journal, a: ConflictsArgs, json: bool) -> Result<()> {
