@@ -77,6 +77,8 @@ fn dialog_for(purpose: FilePurpose) -> (&'static str, &'static str, &'static [&'
             "Journal backup",
             &["sqlite3", "sqlite", "db"],
         ),
+        // A folder dialog has no filter.
+        FilePurpose::SyncFolder => ("Choose the folder to sync through", "", &[]),
     }
 }
 
@@ -90,11 +92,10 @@ pub fn choose(app: &AppHandle, purpose: FilePurpose) -> Option<PathBuf> {
         return answer;
     }
     let (title, filter, extensions) = dialog_for(purpose);
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .add_filter(filter, extensions);
+    let mut dialog = app.dialog().file().set_title(title);
+    if !extensions.is_empty() {
+        dialog = dialog.add_filter(filter, extensions);
+    }
     let chosen = match purpose {
         FilePurpose::ExportJson => dialog
             .set_file_name(format!("reciprocity-journal-{}.json", today()))
@@ -105,6 +106,9 @@ pub fn choose(app: &AppHandle, purpose: FilePurpose) -> Option<PathBuf> {
             .set_can_create_directories(true)
             .blocking_save_file(),
         FilePurpose::Import | FilePurpose::Restore => dialog.blocking_pick_file(),
+        FilePurpose::SyncFolder => dialog
+            .set_can_create_directories(true)
+            .blocking_pick_folder(),
     };
     chosen.and_then(|f| f.into_path().ok())
 }

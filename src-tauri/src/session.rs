@@ -5,6 +5,8 @@
 //! A journal that cannot be opened is kept as its error, so the window can say why and where,
 //! and the file is left as it was. A protected journal is kept as `passphrase_needed` until
 //! the window unlocks it (or the keyring remembers its passphrase); locking closes it again.
+//! The passphrase that opened it stays in memory while it is open (and is wiped when it
+//! closes): syncing a protected journal encrypts its change files with it.
 
 pub use crate::desktop::{desktop_status, save_desktop_prefs, take_desktop_request};
 use crate::files::{self, ChosenFiles};
@@ -13,15 +15,21 @@ use reciprocity::api::data as core_data;
 use reciprocity::api::journal::{self as core_journal, damage_behind, open_journal, Opened};
 use reciprocity::api::prelude::*;
 use reciprocity::api::privacy as core_privacy;
+use reciprocity::api::sync as core_sync;
 use reciprocity::journal::Journal;
 use reciprocity::{keychain, ErrorCode};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use tauri::AppHandle;
+use zeroize::Zeroizing;
+
+/// The passphrase that opened the journal, wiped from memory when dropped.
+type Passphrase = Option<Zeroizing<String>>;
 
 struct Slot {
     path: PathBuf,
     journal: Result<Journal, IpcError>,
+    passphrase: Passphrase,
     /// The user's own journal, to come back to from the sample.
     own_path: PathBuf,
     notice: Option<String>,
@@ -48,12 +56,13 @@ impl AppState {
     /// Opens the journal at `path` (taking the day's backup), keeping the reason if it
     /// cannot be opened.
     pub fn open(path: PathBuf) -> AppState {
-        let (journal, notice) = split(open_remembered(&path));
+        let (journal, passphrase, notice) = split(open_remembered(&path));
         AppState {
             slot: Mutex::new(Slot {
                 own_path: path.clone(),
                 path,
                 journal,
+                passphrase,
                 notice,
             }),
             chosen: ChosenFiles::default(),
@@ -68,6 +77,7 @@ impl AppState {
                 slot: Mutex::new(Slot {
                     path: PathBuf::new(),
                     journal: Err(problem(e)),
+                    passphrase: None,
                     own_path: PathBuf::new(),
                     notice: None,
                 }),
@@ -128,10 +138,29 @@ impl AppState {
         f(journal).map_err(|e| problem(damage_behind(e, &path)))
     }
 
+    /// Runs a write that needs the passphrase the journal was opened with (none for a plain
+    /// journal): a sync.
+    pub fn write_with_passphrase<T>(
+        &self,
+        f: impl FnOnce(&mut Journal, Option<&str>) -> reciprocity::Result<T>,
+    ) -> Result<T, IpcError> {
+        let mut slot = self.lock();
+        let path = slot.path.clone();
+        let Slot {
+            journal,
+            passphrase,
+            ..
+        } = &mut *slot;
+        let journal = journal.as_mut().map_err(|_| unavailable())?;
+        f(journal, passphrase.as_ref().map(|p| p.as_str()))
+            .map_err(|e| problem(damage_behind(e, &path)))
+    }
+
     /// Switches to the journal at `path`, closing the current one first.
     fn reopen(slot: &mut Slot, path: &Path) {
         slot.journal = Err(unavailable());
-        (slot.journal, slot.notice) = split(open_remembered(path));
+        slot.passphrase = None;
+        (slot.journal, slot.passphrase, slot.notice) = split(open_remembered(path));
         slot.path = path.to_path_buf();
     }
 
@@ -141,7 +170,9 @@ impl AppState {
             let mut slot = self.lock();
             if slot.journal.is_err() {
                 let opened = core_privacy::unlock(&slot.path, req, chrono::Utc::now());
-                (slot.journal, slot.notice) = split(Ok(opened.map_err(problem)?));
+                let passphrase = Some(Zeroizing::new(req.passphrase.clone()));
+                let opened = opened.map_err(problem)?;
+                (slot.journal, slot.passphrase, slot.notice) = split(Ok((opened, passphrase)));
             }
         }
         Ok(self.status())
@@ -154,6 +185,7 @@ impl AppState {
             if slot.journal.as_ref().is_ok_and(Journal::is_protected) {
                 let path = slot.path.clone();
                 slot.journal = Err(problem(reciprocity::Error::PassphraseNeeded { path }));
+                slot.passphrase = None;
             }
         }
         self.status()
@@ -170,11 +202,16 @@ impl AppState {
             let path = slot.path.clone();
             slot.journal = Err(unavailable());
             match core_privacy::set_passphrase(&path, req, chrono::Utc::now()) {
-                Ok(opened) => (slot.journal, slot.notice) = split(Ok(opened)),
+                Ok(opened) => {
+                    let new = req.new.clone().map(Zeroizing::new);
+                    (slot.journal, slot.passphrase, slot.notice) = split(Ok((opened, new)));
+                }
                 Err(e) => {
                     let now = chrono::Utc::now();
-                    (slot.journal, slot.notice) =
-                        split(open_journal(&path, req.current.as_deref(), now));
+                    let current = req.current.clone().map(Zeroizing::new);
+                    let reopened = open_journal(&path, req.current.as_deref(), now);
+                    (slot.journal, slot.passphrase, slot.notice) =
+                        split(reopened.map(|o| (o, current)));
                     return Err(problem(e));
                 }
             }
@@ -207,22 +244,29 @@ impl AppState {
 
 type Reply<T> = Result<T, IpcError>;
 
-/// Opens the journal at `path`, with the passphrase the keyring remembers when it has one.
-fn open_remembered(path: &Path) -> reciprocity::Result<Opened> {
+/// Opens the journal at `path`, with the passphrase the keyring remembers when it has one
+/// (answered beside the journal).
+fn open_remembered(path: &Path) -> reciprocity::Result<(Opened, Passphrase)> {
     let now = chrono::Utc::now();
     match open_journal(path, None, now) {
         Err(e @ reciprocity::Error::PassphraseNeeded { .. }) => match keychain::recall(path) {
-            Some(p) => open_journal(path, Some(&p), now).map_err(|_| e),
+            Some(p) => {
+                let p = Zeroizing::new(p);
+                let opened = open_journal(path, Some(&p), now).map_err(|_| e)?;
+                Ok((opened, Some(p)))
+            }
             None => Err(e),
         },
-        other => other,
+        other => other.map(|o| (o, None)),
     }
 }
 
-fn split(opened: reciprocity::Result<Opened>) -> (Result<Journal, IpcError>, Option<String>) {
+fn split(
+    opened: reciprocity::Result<(Opened, Passphrase)>,
+) -> (Result<Journal, IpcError>, Passphrase, Option<String>) {
     match opened {
-        Ok(o) => (Ok(o.journal), o.notice),
-        Err(e) => (Err(problem(e)), None),
+        Ok((o, p)) => (Ok(o.journal), p, o.notice),
+        Err(e) => (Err(problem(e)), None, None),
     }
 }
 
@@ -279,6 +323,15 @@ pub fn import_file(_: &AppHandle, state: &AppState, req: ImportFile) -> Reply<Im
         let now = chrono::Utc::now();
         core_data::import_file(j, &path, req.format, req.relationship, &req.moods, now)
     })
+}
+
+pub fn set_sync_folder(_: &AppHandle, state: &AppState, req: UseSyncFolder) -> Reply<SyncStatus> {
+    let folder = state.chosen.path(&req.file, &[FilePurpose::SyncFolder])?;
+    state.write(|j| core_sync::set_sync_folder(j, &folder))
+}
+
+pub fn sync_now(_: &AppHandle, state: &AppState, _: Empty) -> Reply<SyncReport> {
+    state.write_with_passphrase(core_sync::sync_now)
 }
 
 pub fn restore_backup(_: &AppHandle, state: &AppState, req: RestoreBackup) -> Reply<Backup> {

@@ -183,3 +183,72 @@ fn a_protected_journal_waits_locked_until_the_right_passphrase_and_locks_again()
     );
     assert!(state.read(|j| j.list_people(true)).is_err(), "locked again");
 }
+
+#[test]
+fn a_protected_journal_syncs_with_the_passphrase_it_was_unlocked_with_and_never_in_plain_text() {
+    std::env::set_var(keychain::NO_KEYRING_ENV, "1");
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shared");
+    std::fs::create_dir(&folder).unwrap();
+    let path = dir.path().join("j.sqlite3");
+    let state = AppState::open(path.clone());
+    let protect = core_privacy::SetPassphrase {
+        current: None,
+        new: Some("the right passphrase".into()),
+        remember: false,
+    };
+    state.set_passphrase(&protect).unwrap();
+    let token = state
+        .chosen
+        .remember(FilePurpose::SyncFolder, folder.clone())
+        .token;
+    let chosen = UseSyncFolder { file: token };
+    state
+        .write(|j| core_sync::set_sync_folder(j, &folder))
+        .unwrap();
+    state
+        .write(|j| j.add_person(&PersonInput::new("Wren Ashdown", Relationship::Friend)))
+        .unwrap();
+    // Protected in this session: the new passphrase is the one it syncs with.
+    let first = state.write_with_passphrase(core_sync::sync_now).unwrap();
+    assert!(!first.plain && first.written.is_some(), "{first:?}");
+    drop(state);
+
+    // A new session: locked, nothing to sync with; unlocked, it syncs encrypted again.
+    let state = AppState::open(path);
+    assert!(state.write_with_passphrase(core_sync::sync_now).is_err());
+    state.unlock(&unlock_with("the right passphrase")).unwrap();
+    state
+        .write(|j| j.add_person(&PersonInput::new("Ilse Marrow", Relationship::Friend)))
+        .unwrap();
+    let second = state.write_with_passphrase(core_sync::sync_now).unwrap();
+    assert!(!second.plain && second.written.is_some(), "{second:?}");
+    for file in walk(&folder) {
+        let bytes = std::fs::read(&file).unwrap();
+        for word in ["Wren", "Ashdown", "Ilse", "Marrow"] {
+            let found = bytes.windows(word.len()).any(|w| w == word.as_bytes());
+            assert!(!found, "{word} in the clear in {}", file.display());
+        }
+    }
+    // Locked again: the passphrase is gone with the journal.
+    state.lock_journal();
+    assert!(state.write_with_passphrase(core_sync::sync_now).is_err());
+    // A folder token is only good for a sync folder.
+    assert!(state
+        .chosen
+        .path(&chosen.file, &[FilePurpose::Import])
+        .is_err());
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        if entry.path().is_dir() {
+            out.extend(walk(&entry.path()));
+        } else {
+            out.push(entry.path());
+        }
+    }
+    out
+}

@@ -22,6 +22,7 @@ import type { ConflictChoice } from "./ConflictChoice";
 import type { DesktopPrefs } from "./DesktopPrefs";
 import type { DesktopRequest } from "./DesktopRequest";
 import type { DesktopStatus } from "./DesktopStatus";
+import type { DeviceName } from "./DeviceName";
 import type { DeviceStatus } from "./DeviceStatus";
 import type { Direction } from "./Direction";
 import type { Empty } from "./Empty";
@@ -86,7 +87,6 @@ import type { SnoozeInsight } from "./SnoozeInsight";
 import type { Sphere } from "./Sphere";
 import type { SphereTable } from "./SphereTable";
 import type { StylePair } from "./StylePair";
-import type { SyncFolder } from "./SyncFolder";
 import type { SyncReport } from "./SyncReport";
 import type { SyncStatus } from "./SyncStatus";
 import type { TextLimits } from "./TextLimits";
@@ -95,6 +95,7 @@ import type { Unlock } from "./Unlock";
 import type { UpdateAsk } from "./UpdateAsk";
 import type { UpdateExchange } from "./UpdateExchange";
 import type { UpdatePerson } from "./UpdatePerson";
+import type { UseSyncFolder } from "./UseSyncFolder";
 
 export interface Commands {
   journal_status: { request: Empty; answer: JournalStatus };
@@ -159,7 +160,9 @@ export interface Commands {
   list_backups: { request: Empty; answer: Array<Backup> };
   make_backup: { request: Empty; answer: Backup };
   restore_backup: { request: RestoreBackup; answer: Backup };
-  set_sync_folder: { request: SyncFolder; answer: SyncStatus };
+  set_sync_folder: { request: UseSyncFolder; answer: SyncStatus };
+  stop_sync: { request: Empty; answer: SyncStatus };
+  set_device_name: { request: DeviceName; answer: SyncStatus };
   sync_now: { request: Empty; answer: SyncReport };
   sync_status: { request: Empty; answer: SyncStatus };
   list_conflicts: { request: Empty; answer: Array<Conflict> };

@@ -5,6 +5,10 @@
  */
 export type DeviceStatus = { device: string, 
 /**
+ * The name its owner gave it, when it has one.
+ */
+name: string | null, 
+/**
  * Its files merged here.
  */
 files: number, 

@@ -4,4 +4,4 @@
  * What a file is being chosen for: decides the dialog (save or open) and its filters, and
  * which commands may use the file.
  */
-export type FilePurpose = "export_json" | "export_csv" | "import" | "restore";
+export type FilePurpose = "export_json" | "export_csv" | "import" | "restore" | "sync_folder";

@@ -12,7 +12,11 @@ folder: string | null,
 /**
  * This copy's device id ('' before sync was set up).
  */
-device: string, devices: Array<DeviceStatus>, 
+device: string, 
+/**
+ * The name of this device, when it has one.
+ */
+device_name: string | null, devices: Array<DeviceStatus>, 
 /**
  * Rows changed here since the last change file.
  */
