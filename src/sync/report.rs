@@ -69,8 +69,10 @@ pub struct Conflict {
     /// What the row is: "exchange", "person", …
     pub table: String,
     pub key: String,
-    /// A one-line description of the row ("Sam: lent a ladder").
+    /// A one-line description of the row ("exchange: lent a ladder").
     pub title: String,
+    /// The words that name the row ("lent a ladder", "Sam Lee", a check-in's day).
+    pub subject: String,
     /// The fields that differ, as `field: kept value`.
     pub kept: Vec<String>,
     /// The same fields as the other version has them (or "deleted").

@@ -97,6 +97,7 @@ fn describe(journal: &Journal, c: StoredConflict) -> Result<Conflict> {
         id: u32::try_from(c.id).unwrap_or(u32::MAX),
         table: c.table.as_str().into(),
         title: title(c.table, row),
+        subject: subject(c.table, row),
         key: c.key,
         kept,
         other,
@@ -113,6 +114,15 @@ fn shown(v: Option<&serde_json::Value>) -> String {
 }
 
 fn title(table: SyncTable, row: Option<&Columns>) -> String {
+    format!(
+        "{}: {}",
+        table.as_str().replace('_', " "),
+        subject(table, row)
+    )
+}
+
+/// The words that name the row: a person's name, what an exchange or ask was, a day.
+fn subject(table: SyncTable, row: Option<&Columns>) -> String {
     let field = match table {
         SyncTable::Person => "name",
         SyncTable::Exchange | SyncTable::Request => "what",
@@ -120,11 +130,7 @@ fn title(table: SyncTable, row: Option<&Columns>) -> String {
         SyncTable::Dismissal => "insight_id",
         SyncTable::Setting => "key",
     };
-    format!(
-        "{}: {}",
-        table.as_str().replace('_', " "),
-        shown(row.and_then(|r| r.get(field)))
-    )
+    shown(row.and_then(|r| r.get(field)))
 }
 
 /// Settles conflict `id`: keeping the current version, or writing the other one as a new

@@ -9,9 +9,13 @@ export type Conflict = { id: number,
  */
 table: string, key: string, 
 /**
- * A one-line description of the row ("Sam: lent a ladder").
+ * A one-line description of the row ("exchange: lent a ladder").
  */
 title: string, 
+/**
+ * The words that name the row ("lent a ladder", "Sam Lee", a check-in's day).
+ */
+subject: string, 
 /**
  * The fields that differ, as `field: kept value`.
  */

@@ -3,12 +3,15 @@
 import { api, toApiError, type ApiError } from '../api';
 import { desktop } from '../api/desktop';
 import { privacy } from '../api/privacy';
+import { folderSync } from '../api/sync';
+import type { SyncReport } from '../bindings/SyncReport';
 import type { AskEntry } from '../bindings/AskEntry';
 import type { Exchange } from '../bindings/Exchange';
 import type { JournalStatus } from '../bindings/JournalStatus';
 import type { TextLimits } from '../bindings/TextLimits';
 import type { Person } from '../bindings/Person';
 import { todayIso } from './dates';
+import { FolderSync } from './sync.svelte';
 
 export type Screen =
   | { name: 'home' }
@@ -18,6 +21,7 @@ export type Screen =
   | { name: 'loops' }
   | { name: 'patterns' }
   | { name: 'checkin' }
+  | { name: 'conflicts' }
   | { name: 'settings' };
 
 export interface Toast {
@@ -52,6 +56,13 @@ class AppState {
 
   personById = $derived(new Map(this.people.map((p) => [p.id, p])));
 
+  /** Sync through the chosen folder (see lib/sync.svelte.ts). */
+  sync = new FolderSync({
+    syncNow: () => folderSync.syncNow(),
+    status: () => folderSync.status(),
+    synced: (report) => this.synced(report),
+  });
+
   async load(): Promise<void> {
     try {
       this.status = await api.journalStatus();
@@ -63,6 +74,7 @@ class AppState {
         await this.reloadPeople();
         await this.reloadLockPrefs();
         this.lastVersion = await api.dataVersion();
+        void this.sync.start();
       }
     } catch (e) {
       this.loadError = toApiError(e);
@@ -79,6 +91,7 @@ class AppState {
       await this.reloadPeople();
       this.lastVersion = await api.dataVersion();
       this.revision += 1;
+      void this.sync.start();
     } catch (e) {
       this.notify(toApiError(e).message);
     }
@@ -93,6 +106,7 @@ class AppState {
     await this.reloadLockPrefs();
     this.lastVersion = await api.dataVersion();
     this.revision += 1;
+    void this.sync.start();
   }
 
   async reloadLockPrefs(): Promise<void> {
@@ -101,6 +115,7 @@ class AppState {
 
   /** Closes a protected journal: the unlock screen shows until it is opened again. */
   async lock(): Promise<void> {
+    this.sync.stop();
     this.log = null;
     this.people = [];
     this.status = await privacy.lock();
@@ -112,6 +127,7 @@ class AppState {
 
   /** Call after any write: reloads people and tells screens to reload. */
   async changed(): Promise<void> {
+    this.sync.soon();
     await this.reloadPeople();
     this.revision += 1;
     try {
@@ -121,9 +137,32 @@ class AppState {
     }
   }
 
-  /** On window focus: reload if another program (the CLI) wrote to the journal meanwhile. */
+  /** After a sync: the screens reload when it brought rows from another device, and new
+   * conflicts are pointed out. */
+  async synced(report: SyncReport): Promise<void> {
+    if (report.rows_taken > 0 || report.conflicts_found > 0) {
+      await this.reloadPeople();
+      this.revision += 1;
+    }
+    if (report.conflicts_found > 0) {
+      const n = report.conflicts_found;
+      this.notify(`${n === 1 ? 'An entry was' : `${n} entries were`} edited on two devices at once.`, {
+        label: 'Choose a version',
+        run: () => this.go({ name: 'conflicts' }),
+      });
+    }
+    try {
+      this.lastVersion = await api.dataVersion();
+    } catch {
+      /* the next focus check will catch up */
+    }
+  }
+
+  /** On window focus: sync, and reload if another program (the CLI) wrote to the journal
+   * meanwhile. */
   async checkForOutsideChanges(): Promise<void> {
     if (!this.status || this.status.error !== null) return;
+    await this.sync.refreshIfStale();
     try {
       const v = await api.dataVersion();
       if (this.lastVersion !== null && v !== this.lastVersion) {
