@@ -48,12 +48,15 @@ screenshots: setup-test app
 	  $(XVFB) node --test --test-concurrency=1 e2e/tests/
 
 # The window on generated 1-, 10- and 20-year journals (release build): restart to content,
-# screen switches, Save to the timeline, memory. Prints medians; see docs/performance.md.
+# screen switches, Save to the timeline, memory, next to the floor app (benches/floor-app).
+# Prints medians and ratios; see docs/performance.md.
 bench-app: setup-test ui
 	cargo build --release -p reciprocity-desktop --bin reciprocity-desktop
 	cargo build --release --bin recip
+	cargo build --release -p reciprocity-floor
 	RECIPROCITY_APP="$(abspath $(TARGET_DIR)/release/reciprocity-desktop)" \
-	  RECIPROCITY_CLI="$(abspath $(TARGET_DIR)/release/recip)" $(XVFB) node scripts/bench-app.mjs
+	  RECIPROCITY_CLI="$(abspath $(TARGET_DIR)/release/recip)" \
+	  RECIPROCITY_FLOOR="$(abspath $(TARGET_DIR)/release/reciprocity-floor)" $(XVFB) node scripts/bench-app.mjs
 
 # The installable packages from the release build: a .deb and an .rpm in
 # $(TARGET_DIR)/release/bundle/deb and /rpm, with `recip` installed beside the app.

@@ -1,9 +1,12 @@
 // Measures the desktop window on generated 1-, 10- and 20-year journals, through tauri-driver
 // and WebKitWebDriver as the end-to-end tests drive it: restart to content, switching to
 // Timeline, People, Patterns and the busiest person's page, Save to the entry on the
-// timeline, and the memory (RSS) of the app with its WebKit processes. Prints medians.
+// timeline, and the memory (RSS) of the app with its WebKit processes. Prints medians, and
+// the same start and memory for the floor app (benches/floor-app: Tauri with one line of HTML,
+// same profile and Tauri features) with the journal app's ratios to it.
 //
 //   RECIPROCITY_APP=target/release/reciprocity-desktop RECIPROCITY_CLI=target/release/recip \
+//     RECIPROCITY_FLOOR=target/release/reciprocity-floor \
 //     xvfb-run -a node scripts/bench-app.mjs [runs]     (BENCH_YEARS=1,10,20 by default)
 //
 // Run it on a quiet machine and read the figures as ratios within one run (the load average
@@ -45,13 +48,13 @@ async function timed(app, act, css, text = '') {
 }
 
 /** RSS in MB of the app and of every WebKit process it started. */
-function rssMb() {
+function rssMb(app = 'reciprocity-des') {
   let kb = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '';
-      if (/reciprocity-des|WebKitWebProces|WebKitNetworkPr/.test(name)) kb += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      if (name === app || /WebKitWebProces|WebKitNetworkPr/.test(name)) kb += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
     } catch {
       /* gone */
     }
@@ -97,11 +100,36 @@ async function measure(years) {
   return m;
 }
 
+/** The floor app: restart until its one line shows, and its memory. */
+async function measureFloor(binary) {
+  const app = await App.launch(tempJournal('bench-floor'), binary);
+  const m = { start: [], rss: 0 };
+  try {
+    for (let i = 0; i < runs; i += 1) {
+      const t0 = performance.now();
+      await app.restart();
+      await waitFor(() => app.find('[data-testid=floor]'), 'the floor', 30_000);
+      m.start.push(performance.now() - t0);
+    }
+    m.rss = rssMb('reciprocity-flo');
+  } finally {
+    await app.quit();
+  }
+  return m;
+}
+
+const floorBinary = process.env.RECIPROCITY_FLOOR ?? join(appBinary, '..', 'reciprocity-floor');
+const floor = await measureFloor(floorBinary);
+const floorStart = median(floor.start);
 const rows = [];
+const ratios = [];
 for (const years of (process.env.BENCH_YEARS ?? '1,10,20').split(',').map(Number)) {
   const m = await measure(years);
   rows.push([`${years} y`, ...['start', 'timeline', 'people', 'patterns', 'person', 'log'].map((k) => median(m[k]).toFixed(0)), m.rss.toFixed(0)]);
+  ratios.push(`${years} y: start ${(median(m.start) / floorStart).toFixed(2)}× the floor, RSS ${(m.rss / floor.rss).toFixed(2)}×`);
 }
 console.log(`app ${appBinary}; ${runs} runs each; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log('journal | restart→Home ms | Timeline ms | People ms | Patterns ms | busiest person ms | Save→timeline ms | RSS MB');
 for (const r of rows) console.log(r.join(' | '));
+console.log(`floor ${floorBinary}: restart→content ${floorStart.toFixed(0)} ms, RSS ${floor.rss.toFixed(0)} MB`);
+for (const r of ratios) console.log(r);

@@ -57,7 +57,8 @@ export function dialogAnswers(db) {
 }
 
 export class App {
-  static async launch(db = tempJournal()) {
+  /** Starts `binary` (the journal app unless told) on the journal `db`. */
+  static async launch(db = tempJournal(), binary = appBinary) {
     // Two different ports: a port just released can be handed out again at once.
     const port = await freePort();
     let nativePort = await freePort();
@@ -78,11 +79,11 @@ export class App {
     let driverLog = '';
     driver.stderr.on('data', (d) => (driverLog += d));
     const base = `http://127.0.0.1:${port}`;
-    const app = new App(db, driver, base);
+    const app = new App(db, driver, base, binary);
     try {
       await waitFor(async () => (await fetch(`${base}/status`)).ok || true, 'tauri-driver to listen', 15_000);
       app.session = await Session.create(base, {
-        'tauri:options': { application: appBinary },
+        'tauri:options': { application: binary },
       });
       await app.waitForUi();
     } catch (e) {
@@ -92,16 +93,17 @@ export class App {
     return app;
   }
 
-  constructor(db, driver, base) {
+  constructor(db, driver, base, binary) {
     this.db = db;
     this.driver = driver;
     this.base = base;
+    this.binary = binary;
     this.session = null;
   }
 
   async waitForUi() {
     await waitFor(
-      () => this.session.execute('return !!document.querySelector("nav, .welcome, [data-testid=cannot-open], [data-testid=unlock]")'),
+      () => this.session.execute('return !!document.querySelector("nav, .welcome, [data-testid=cannot-open], [data-testid=unlock], [data-testid=floor]")'),
       'the app to show its first screen',
       20_000,
     );
@@ -110,7 +112,7 @@ export class App {
   /** Closes the window and starts the app again on the same journal. */
   async restart() {
     await this.session.delete();
-    this.session = await Session.create(this.base, { 'tauri:options': { application: appBinary } });
+    this.session = await Session.create(this.base, { 'tauri:options': { application: this.binary } });
     await this.waitForUi();
   }
 
