@@ -98,3 +98,46 @@ fn a_stopped_journal_writes_nothing_and_a_new_folder_gets_every_row() {
     // The person, both favours and the setting the device's name is.
     assert_eq!(report.rows_written, 4, "{report:?}");
 }
+
+#[test]
+fn the_desktop_choices_stay_on_the_computer_they_were_made_on() {
+    use reciprocity::api::desktop::{self, DesktopPrefs, SaveDesktopPrefs};
+    let mut d = Devices::new(2);
+    let prefs = DesktopPrefs {
+        tray: true,
+        shortcut: None,
+        autostart: true,
+    };
+    desktop::save_desktop_prefs(&mut d.journals[0], SaveDesktopPrefs { prefs }).unwrap();
+    let p = person(&mut d.journals[0], "Sam");
+    favour(&mut d.journals[0], &p, "lent a ladder");
+    d.sync_all();
+
+    for file in files(&d.folder) {
+        let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
+        assert!(
+            text.contains("lent a ladder"),
+            "the files are plain text here"
+        );
+        assert!(
+            !text.contains("autostart"),
+            "{} sends the choices",
+            file.display()
+        );
+    }
+    let there = desktop::get_desktop_prefs(&d.journals[1], Empty {}).unwrap();
+    assert_eq!(
+        there,
+        DesktopPrefs::default(),
+        "start at login must not travel"
+    );
+    let filter = reciprocity::model::ExchangeFilter::default();
+    assert_eq!(d.journals[1].list_exchanges(&filter).unwrap().len(), 1);
+    let here = api::sync_status(&d.journals[0], Empty {}).unwrap();
+    assert_eq!(here.unsent, 0, "nothing left waiting to be sent: {here:?}");
+    assert!(
+        desktop::get_desktop_prefs(&d.journals[0], Empty {})
+            .unwrap()
+            .autostart
+    );
+}

@@ -53,8 +53,9 @@ pub enum DesktopRequest {
     OpenLoops,
 }
 
-/// The key the desktop choices are stored under in the journal's settings.
-const PREFS_KEY: &str = "desktop";
+/// The key the desktop choices are stored under in the journal's settings (one of the
+/// settings sync leaves on this computer).
+const PREFS_KEY: &str = crate::journal::DESKTOP_SETTINGS_KEY;
 
 /// The stored choices; a stored value this build cannot read is an error, never a silent
 /// return to the defaults.

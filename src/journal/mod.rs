@@ -47,7 +47,7 @@ pub use merge::{MergeCount, MergeSummary, Merged, Records};
 pub(crate) use open::{leftover_pid, process_alive, sync_dir};
 pub use protect::rekey_file;
 pub use request_rows::fulfilled_by;
-pub use settings::Setting;
+pub use settings::{Setting, DESKTOP_SETTINGS_KEY, LOCAL_SETTINGS};
 pub use sync_files::{DeviceSeen, FileProblem, FileRecord};
 pub use sync_rows::SyncTx;
 

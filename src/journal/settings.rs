@@ -11,6 +11,14 @@ use rusqlite::{params, OptionalExtension};
 /// The key the insight settings are stored under.
 pub const INSIGHT_SETTINGS_KEY: &str = "insight";
 
+/// The key the desktop choices (tray, global shortcut, start at login) are stored under.
+pub const DESKTOP_SETTINGS_KEY: &str = "desktop";
+
+/// Settings that belong to the computer they were made on, not to the journal: sync never
+/// sends them and ignores them in another device's file. Starting at login on one computer
+/// must not switch it on at the next one.
+pub const LOCAL_SETTINGS: &[&str] = &[DESKTOP_SETTINGS_KEY];
+
 impl Journal {
     /// The stored value for `key`, if any.
     pub fn get_setting(&self, key: &str) -> Result<Option<String>> {

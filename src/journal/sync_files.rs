@@ -130,15 +130,25 @@ impl Journal {
             |r| r.get(0),
         )?;
         let mut n = 0;
+        // This computer's own settings are never sent (see `LOCAL_SETTINGS`).
+        let local: Vec<String> = super::LOCAL_SETTINGS
+            .iter()
+            .map(|k| format!("'{k}'"))
+            .collect();
         for t in SyncTable::ALL
             .iter()
             .map(|t| t.as_str())
             .chain(["sync_tombstone"])
         {
+            let only_synced = match t {
+                "setting" => format!("AND key NOT IN ({})", local.join(", ")),
+                _ => String::new(),
+            };
             n += self.conn.query_row(
                 &format!(
                     "SELECT count(*) FROM {t} WHERE hlc > ?1 AND substr(hlc, 20) IN
-                         ((SELECT device FROM sync_clock), CASE WHEN ?1 = '' THEN '0' END)"
+                         ((SELECT device FROM sync_clock), CASE WHEN ?1 = '' THEN '0' END)
+                         {only_synced}"
                 ),
                 params![mark],
                 |r| r.get::<_, i64>(0),

@@ -174,6 +174,7 @@ impl SyncTx<'_> {
                 row: None,
             });
         }
+        out.retain(|s| !s.is_local());
         out.sort_by(|a, b| a.hlc.cmp(&b.hlc));
         Ok(out)
     }

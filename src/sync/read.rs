@@ -108,7 +108,8 @@ fn merge_one(
     tx.savepoint()?;
     let mut taken = Vec::new();
     let mut conflicts = 0;
-    for incoming in &r.body.rows {
+    // A file from a build that still sent this computer's own settings: they stay out.
+    for incoming in r.body.rows.iter().filter(|s| !s.is_local()) {
         match merge_row(tx, incoming, &r.body.knows, me, knowledge, now) {
             Ok((take, conflict)) => {
                 taken.extend(take.then_some(incoming));

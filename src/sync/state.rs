@@ -129,6 +129,12 @@ pub struct RowState {
 }
 
 impl RowState {
+    /// A setting that stays on the computer it was made on (see `journal::LOCAL_SETTINGS`).
+    pub fn is_local(&self) -> bool {
+        self.table == SyncTable::Setting
+            && crate::journal::LOCAL_SETTINGS.contains(&self.key.as_str())
+    }
+
     /// The same row apart from its clock and when it says it changed: two devices that made
     /// the same change have nothing to choose between.
     pub fn same_content(&self, other: &RowState) -> bool {
