@@ -1,11 +1,12 @@
 //! The `checkin` table.
 
+use super::bulk::BulkRecord;
 use super::stored::{read_all, read_first, StoredRow};
 use super::{now, Journal};
 use crate::model::{new_id, CheckIn, CheckInInput};
 use crate::{Error, Result};
-use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Row};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Row};
 
 const COLUMNS: &str = "id, on_date, mood, energy, owing, worry, pressured, exhaustion, \
     reflection, prompt, created_at, updated_at, deleted_at";
@@ -97,12 +98,6 @@ const INSERT: &str = "INSERT INTO checkin (id, on_date, mood, energy, owing, wor
         exhaustion, reflection, prompt, created_at, updated_at, deleted_at)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
-/// The same columns and numbers, replacing the stored check-in with id `?1`.
-const REPLACE: &str = "UPDATE checkin SET (on_date, mood, energy, owing, worry, pressured,
-        exhaustion, reflection, prompt, created_at, updated_at, deleted_at)
-     = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-     WHERE id = ?1";
-
 fn write_checkin(conn: &rusqlite::Connection, sql: &str, c: &CheckIn) -> Result<()> {
     conn.prepare_cached(sql)?.execute(params![
         c.id,
@@ -126,22 +121,14 @@ pub(crate) fn insert_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result
     write_checkin(conn, INSERT, c)
 }
 
-/// Inserts `c`, or replaces the stored check-in with the same id when `c` is newer.
-pub(crate) fn merge_checkin(conn: &rusqlite::Connection, c: &CheckIn) -> Result<super::Merged> {
-    let stored: Option<chrono::DateTime<chrono::Utc>> = conn
-        .prepare_cached("SELECT updated_at FROM checkin WHERE id = ?1")?
-        .query_row(params![c.id], |r| r.get(0))
-        .optional()?;
-    match stored {
-        None => {
-            write_checkin(conn, INSERT, c)?;
-            Ok(super::Merged::Added)
-        }
-        Some(at) if c.updated_at > at => {
-            write_checkin(conn, REPLACE, c)?;
-            Ok(super::Merged::Updated)
-        }
-        Some(_) => Ok(super::Merged::Kept),
+impl BulkRecord for CheckIn {
+    const TABLE: &'static str = "checkin";
+    const COLUMNS: &'static str = COLUMNS;
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+    fn write(&self, conn: &rusqlite::Connection, sql: &str) -> Result<()> {
+        write_checkin(conn, sql, self)
     }
 }
 

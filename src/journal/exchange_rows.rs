@@ -98,9 +98,6 @@ impl BulkRecord for Exchange {
         what, note, value, initiative, sphere, reciprocates, settlement, settled_on, tags, \
         gratitude, indebtedness, pressure, discomfort, warmth, drained, expectation, \
         created_at, updated_at, deleted_at, fulfils";
-    fn id(&self) -> &str {
-        &self.id
-    }
     fn updated_at(&self) -> DateTime<Utc> {
         self.updated_at
     }

@@ -3,7 +3,7 @@
 //! arrive in any order. Records merge by id; the newer `updated_at` wins.
 
 use super::bulk::merge_many;
-use super::checkins::{list_every_checkin, merge_checkin};
+use super::checkins::list_every_checkin;
 use super::dismissals::{list_every_dismissal, merge_dismissal};
 use super::exchange_rows::list_every_exchange;
 use super::people::{list_every_person, merge_person};
@@ -100,8 +100,8 @@ impl Journal {
         for m in merge_many(&tx, &records.exchanges)? {
             summary.exchanges.count(m);
         }
-        for c in &records.checkins {
-            summary.checkins.count(merge_checkin(&tx, c)?);
+        for m in merge_many(&tx, &records.checkins)? {
+            summary.checkins.count(m);
         }
         for d in &records.dismissals {
             summary.dismissals.count(merge_dismissal(&tx, d)?);

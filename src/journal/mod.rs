@@ -19,6 +19,7 @@ mod backup;
 mod bulk;
 mod check;
 mod checkins;
+mod clock;
 mod conflicts;
 mod dismissals;
 mod exchange_rows;

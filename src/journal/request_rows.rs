@@ -91,9 +91,6 @@ impl BulkRecord for Request {
     const COLUMNS: &'static str = "id, person_id, direction, on_date, what, size, answer, \
         followed_through, pressure, obligation, free_to_refuse, sweetened, follows, note, tags, \
         created_at, updated_at, deleted_at";
-    fn id(&self) -> &str {
-        &self.id
-    }
     fn updated_at(&self) -> DateTime<Utc> {
         self.updated_at
     }

@@ -43,11 +43,7 @@ impl ImportFormat {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "json" => {
-                let head: String = std::fs::read_to_string(path)
-                    .unwrap_or_default()
-                    .chars()
-                    .take(4096)
-                    .collect();
+                let head: String = read_head(path).chars().take(4096).collect();
                 let monica =
                     head.contains("\"account\"") && !head.contains("\"reciprocity-journal\"");
                 Some(if monica {
@@ -60,6 +56,25 @@ impl ImportFormat {
             "csv" => Some(ImportFormat::Daylio),
             _ => None,
         }
+    }
+}
+
+/// The text at the start of `path` (up to 16 KB), or nothing when it is not UTF-8 text; a
+/// backup can be hundreds of megabytes, so the rest is not read.
+fn read_head(path: &Path) -> String {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(16 * 1024).read_to_end(&mut bytes));
+    if read.is_err() {
+        return String::new();
+    }
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => text.to_string(),
+        // A character cut by the 16 KB limit: keep what comes before it.
+        Err(e) if e.error_len().is_none() => {
+            String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()
+        }
+        Err(_) => String::new(),
     }
 }
 
