@@ -141,3 +141,28 @@ fn the_desktop_choices_stay_on_the_computer_they_were_made_on() {
             .autostart
     );
 }
+
+#[test]
+fn a_conflict_over_who_an_exchange_was_with_names_both_people() {
+    let mut d = Devices::new(2);
+    let ana = person(&mut d.journals[0], "Ana Ferreira");
+    let ben = person(&mut d.journals[0], "Ben Okafor");
+    let cleo = person(&mut d.journals[0], "Cleo Marsh");
+    let id = favour(&mut d.journals[0], &ana, "lent a ladder");
+    d.sync_all();
+    d.journals[0]
+        .update_exchange(&id, &sync_support::favour_input(&ben, "lent a ladder"))
+        .unwrap();
+    d.journals[1]
+        .update_exchange(&id, &sync_support::favour_input(&cleo, "lent a ladder"))
+        .unwrap();
+    d.sync_all();
+    let c = &api::list_conflicts(&d.journals[0], Empty {}).unwrap()[0];
+    let lines = [c.kept.clone(), c.other.clone()].concat();
+    assert!(lines.contains(&"person: Cleo Marsh".to_string()), "{c:?}");
+    assert!(lines.contains(&"person: Ben Okafor".to_string()), "{c:?}");
+    assert!(
+        !lines.iter().any(|l| l.contains(&ben) || l.contains(&cleo)),
+        "{c:?}"
+    );
+}

@@ -80,11 +80,9 @@ fn describe(journal: &Journal, c: StoredConflict) -> Result<Conflict> {
         _ => Vec::new(),
     };
     for f in fields {
-        kept.push(format!(
-            "{f}: {}",
-            shown(kept_row.as_ref().and_then(|k| k.get(f)))
-        ));
-        other.push(format!("{f}: {}", shown(lost.and_then(|l| l.get(f)))));
+        let kept_value = kept_row.as_ref().and_then(|k| k.get(f));
+        kept.push(field_line(journal, f, kept_value));
+        other.push(field_line(journal, f, lost.and_then(|l| l.get(f))));
     }
     if kept_row.is_none() {
         kept.push("deleted".into());
@@ -103,6 +101,19 @@ fn describe(journal: &Journal, c: StoredConflict) -> Result<Conflict> {
         other,
         found_at: c.found_at,
     })
+}
+
+/// One differing field as a line: `what: lent a ladder`; a person is named, not given by id.
+fn field_line(journal: &Journal, field: &str, value: Option<&serde_json::Value>) -> String {
+    if field == "person_id" {
+        if let Some(p) = value
+            .and_then(|v| v.as_str())
+            .and_then(|id| journal.get_person(id).ok())
+        {
+            return format!("person: {}", p.name);
+        }
+    }
+    format!("{field}: {}", shown(value))
 }
 
 fn shown(v: Option<&serde_json::Value>) -> String {
