@@ -12,25 +12,18 @@
 //! the snapshot may then miss recording a conflict that the others recorded. The rows still
 //! converge.
 
-use super::crypt::Keys;
 use super::folder::file_name;
+use super::Round;
 use crate::journal::{FileRecord, Journal, SyncTx};
 use crate::Result;
 use chrono::{DateTime, Utc};
-use std::path::Path;
 
 /// How many files a device writes before it writes a snapshot.
 pub const SNAPSHOT_AFTER: usize = 64;
 
 /// Writes a snapshot when this device wrote [`SNAPSHOT_AFTER`] files since its last one.
-pub(super) fn snapshot_if_due(
-    tx: &SyncTx<'_>,
-    folder: &Path,
-    device: &str,
-    keys: &mut Keys,
-    now: DateTime<Utc>,
-) -> Result<Option<FileRecord>> {
-    let own = tx.own_files(device)?;
+pub(super) fn snapshot_if_due(tx: &SyncTx<'_>, round: &mut Round) -> Result<Option<FileRecord>> {
+    let own = tx.own_files(&round.device)?;
     let since = own
         .iter()
         .rev()
@@ -39,23 +32,18 @@ pub(super) fn snapshot_if_due(
     if since < SNAPSHOT_AFTER {
         return Ok(None);
     }
-    write_snapshot(tx, folder, device, keys, now)
+    write_snapshot(tx, round)
 }
 
-fn write_snapshot(
-    tx: &SyncTx<'_>,
-    folder: &Path,
-    device: &str,
-    keys: &mut Keys,
-    now: DateTime<Utc>,
-) -> Result<Option<FileRecord>> {
-    let rows = tx.changed_rows(device, None)?;
-    super::publish_rows(tx, (folder, device), keys, now, rows, true)
+fn write_snapshot(tx: &SyncTx<'_>, round: &mut Round) -> Result<Option<FileRecord>> {
+    let rows = tx.changed_rows(&round.device, None)?;
+    super::publish_rows(tx, round, rows, true)
 }
 
 /// Deletes this device's files older than its latest snapshot that every device it knows has
 /// read; returns how many.
-pub(super) fn prune(tx: &SyncTx<'_>, folder: &Path, device: &str) -> Result<u32> {
+pub(super) fn prune(tx: &SyncTx<'_>, round: &Round) -> Result<u32> {
+    let (folder, device) = (&round.folder, round.device.as_str());
     let own = tx.own_files(device)?;
     let snapshot = own
         .iter()
@@ -86,15 +74,11 @@ pub fn snapshot_now(
     passphrase: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Option<String>> {
-    let folder = super::chosen_folder(journal)?;
-    let device = super::device::ensure(journal, journal.last_published()?)?;
-    let mut keys = Keys::new(passphrase);
+    let mut round = Round::begin(journal, passphrase, now)?;
     let tx = journal.begin_sync()?;
-    let written = write_snapshot(&tx, &folder, &device, &mut keys, now)?;
-    prune(&tx, &folder, &device)?;
+    let written = write_snapshot(&tx, &mut round)?;
+    prune(&tx, &round)?;
     tx.commit()?;
-    if let Some(f) = &written {
-        super::device::record_published(journal, &device, f.seq)?;
-    }
+    round.record_published(journal, written.as_ref())?;
     Ok(written.map(|f| format!("{}/{}", f.device, file_name(f.seq))))
 }

@@ -111,55 +111,79 @@ pub fn sync_now(
              folder must never hold it as plain text",
         ));
     }
-    let folder = chosen_folder(journal)?;
-    let device = device::ensure(journal, journal.last_published()?)?;
-    let mut keys = Keys::new(passphrase);
+    let mut round = Round::begin(journal, passphrase, now)?;
     let tx = journal.begin_sync()?;
     let mut report = SyncReport {
-        device: device.clone(),
-        plain: !keys.has_passphrase(),
+        device: round.device.clone(),
+        plain: !round.keys.has_passphrase(),
         ..Default::default()
     };
-    let mut written = write_changes(&tx, &folder, &device, &mut keys, now)?;
+    let mut written = write_changes(&tx, &mut round)?;
     if let Some(f) = &written {
         report.written = Some(format!("{}/{}", f.device, file_name(f.seq)));
         report.rows_written = f.rows as u32;
     }
-    if let Some(snapshot) = compact::snapshot_if_due(&tx, &folder, &device, &mut keys, now)? {
+    if let Some(snapshot) = compact::snapshot_if_due(&tx, &mut round)? {
         written = Some(snapshot);
     }
-    read::merge_folder(&tx, &folder, &device, &mut keys, now, &mut report)?;
-    report.pruned = compact::prune(&tx, &folder, &device)?;
+    read::merge_folder(&tx, &mut round, &mut report)?;
+    report.pruned = compact::prune(&tx, &round)?;
     tx.commit()?;
-    if let Some(f) = written {
-        device::record_published(journal, &device, f.seq)?;
-    }
+    round.record_published(journal, written.as_ref())?;
     Ok(report)
 }
 
-/// Publishes every row this device changed since its last file; `None` when nothing changed.
-fn write_changes(
-    tx: &SyncTx<'_>,
-    folder: &Path,
-    device: &str,
-    keys: &mut Keys,
+/// What one sync or snapshot works with: the chosen folder, this copy's device id, the keys
+/// of its passphrase and the time it runs at. Made before the sync's transaction begins (a
+/// copy may take a new id), and told afterwards what it published.
+pub(super) struct Round {
+    folder: PathBuf,
+    device: String,
+    keys: Keys,
     now: DateTime<Utc>,
-) -> Result<Option<FileRecord>> {
-    let last = tx.last_file(device)?;
-    let rows = tx.changed_rows(device, last.as_ref().map(|(_, mark)| mark))?;
-    publish_rows(tx, (folder, device), keys, now, rows, false)
+}
+
+impl Round {
+    fn begin(journal: &mut Journal, passphrase: Option<&str>, now: DateTime<Utc>) -> Result<Round> {
+        Ok(Round {
+            folder: chosen_folder(journal)?,
+            device: device::ensure(journal, journal.last_published()?)?,
+            keys: Keys::new(passphrase),
+            now,
+        })
+    }
+
+    /// After the transaction committed: notes the last file published under this id.
+    fn record_published(&self, journal: &Journal, written: Option<&FileRecord>) -> Result<()> {
+        match written {
+            Some(f) => device::record_published(journal, &self.device, f.seq),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Publishes every row this device changed since its last file; `None` when nothing changed.
+fn write_changes(tx: &SyncTx<'_>, round: &mut Round) -> Result<Option<FileRecord>> {
+    let last = tx.last_file(&round.device)?;
+    let rows = tx.changed_rows(&round.device, last.as_ref().map(|(_, mark)| mark))?;
+    publish_rows(tx, round, rows, false)
 }
 
 /// Publishes `rows` as this device's next file, a snapshot standing for every earlier file
 /// when `snapshot`; `None` when there are no rows.
 fn publish_rows(
     tx: &SyncTx<'_>,
-    (folder, device): (&Path, &str),
-    keys: &mut Keys,
-    now: DateTime<Utc>,
+    round: &mut Round,
     rows: Vec<State>,
     snapshot: bool,
 ) -> Result<Option<FileRecord>> {
+    let Round {
+        folder,
+        device,
+        keys,
+        now,
+    } = round;
+    let (folder, device, now) = (folder.as_path(), device.as_str(), *now);
     let Some(mark) = rows.iter().map(|r| r.hlc.clone()).max() else {
         return Ok(None);
     };

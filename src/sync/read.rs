@@ -10,10 +10,10 @@ use super::format::{self, Body, Header, Unreadable};
 use super::merge::{decide, Knows, Outcome};
 use super::report::SyncReport;
 use super::state::RowState;
+use super::Round;
 use crate::journal::{FileRecord, SyncTx};
 use crate::Result;
 use chrono::{DateTime, Utc};
-use std::path::Path;
 
 /// A file read and checked, ready to merge.
 struct Ready {
@@ -23,14 +23,13 @@ struct Ready {
 }
 
 /// Merges every unmerged file of other devices in `folder`.
-pub fn merge_folder(
+pub(super) fn merge_folder(
     tx: &SyncTx<'_>,
-    folder: &Path,
-    me: &str,
-    keys: &mut Keys,
-    now: DateTime<Utc>,
+    round: &mut Round,
     report: &mut SyncReport,
 ) -> Result<()> {
+    let (folder, me, now) = (&round.folder, round.device.as_str(), round.now);
+    let keys = &mut round.keys;
     let mut ready = Vec::new();
     for found in folder::list_others(folder, me)? {
         if tx.file_checksum(&found.device, found.seq)?.is_some() {
