@@ -16,7 +16,8 @@ export const appBinary = process.env.RECIPROCITY_APP ?? join(targetDir, 'debug',
 // docs/screenshots/ when the pictures are meant to change.
 export const screenshotDir = resolve(repoRoot, process.env.RECIPROCITY_SCREENSHOTS ?? join('e2e', 'artifacts', 'screenshots'));
 
-function freePort() {
+/** A TCP port on 127.0.0.1 that nothing listens on now. */
+export function freePort() {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.unref();
@@ -191,6 +192,13 @@ export class App {
     await sleep(250);
     writeFileSync(join(screenshotDir, `${name}.png`), await this.session.screenshot());
   }
+}
+
+/** Replaces the text of the field `css` with `text`, as typed. */
+export async function typeInto(app, css, text) {
+  const field = await waitFor(() => app.find(css), css);
+  await field.clear();
+  await field.type(text);
 }
 
 export function today() {

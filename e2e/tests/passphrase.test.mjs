@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { App, assertAccessible, exchange, sleep, tempJournal, waitFor } from '../lib/index.mjs';
+import { App, assertAccessible, exchange, sleep, tempJournal, waitFor, typeInto } from '../lib/index.mjs';
 
 const PASSPHRASE = 'a garden of quiet words';
 const WORD = 'lanternquince';
@@ -24,11 +24,6 @@ function filesHolding(db, word) {
   return found;
 }
 
-async function typeInto(app, css, text) {
-  const field = await waitFor(() => app.find(css), css);
-  await field.clear();
-  await field.type(text);
-}
 
 test('a journal protected in Settings opens only with its passphrase, and locks when left alone', async () => {
   const db = tempJournal('passphrase');

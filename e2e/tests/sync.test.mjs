@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { App, appBinary, assertAccessible, dialogAnswers, exchange, tempJournal, waitFor } from '../lib/index.mjs';
+import { App, appBinary, assertAccessible, dialogAnswers, exchange, tempJournal, waitFor, typeInto } from '../lib/index.mjs';
 import { Engine, hasSyncthing } from '../lib/syncthing.mjs';
 
 const recipBinary = process.env.RECIPROCITY_CLI ?? join(appBinary, '..', 'recip');
@@ -138,10 +138,4 @@ async function syncNow(app) {
        .find((b) => b.textContent.includes('Sync now')).scrollIntoView({ block: 'center' })`,
   );
   await app.clickText('[data-testid=sync-settings] button', 'Sync now');
-}
-
-async function typeInto(app, css, text) {
-  const field = await waitFor(() => app.find(css), css);
-  await field.clear();
-  await field.type(text);
 }

@@ -159,7 +159,6 @@ impl AppState {
     /// Switches to the journal at `path`, closing the current one first.
     fn reopen(slot: &mut Slot, path: &Path) {
         slot.journal = Err(unavailable());
-        slot.passphrase = None;
         (slot.journal, slot.passphrase, slot.notice) = split(open_remembered(path));
         slot.path = path.to_path_buf();
     }
