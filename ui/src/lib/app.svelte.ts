@@ -1,5 +1,6 @@
 // Application state shared by the screens: where we are, who is in the journal, and a revision
 // counter that screens watch to reload after any change (ours, or the CLI's seen on focus).
+import { tick } from 'svelte';
 import { api, toApiError, type ApiError } from '../api';
 import { desktop } from '../api/desktop';
 import { privacy } from '../api/privacy';
@@ -125,15 +126,19 @@ class AppState {
     this.people = await api.listPeople(true);
   }
 
-  /** Call after any write: reloads people and tells screens to reload. */
+  /** Call after any write: tells screens to reload, then reloads people. The screens ask
+   * first (their reload is what the user waits for); a failure here is said, never thrown,
+   * since the write itself succeeded. */
   async changed(): Promise<void> {
     this.sync.soon();
-    await this.reloadPeople();
     this.revision += 1;
+    await tick();
     try {
-      this.lastVersion = await api.dataVersion();
-    } catch {
-      /* the next focus check will catch up */
+      const [people, version] = await Promise.all([api.listPeople(true), api.dataVersion()]);
+      this.people = people;
+      this.lastVersion = version;
+    } catch (e) {
+      this.notify(toApiError(e).message);
     }
   }
 

@@ -4,7 +4,7 @@ import type { AnxietySeries } from '../bindings/AnxietySeries';
 import type { BalanceLabel } from '../bindings/BalanceLabel';
 import type { Reference } from '../bindings/Reference';
 import type { Severity } from '../bindings/Severity';
-import { parseIso, isoDate, shortDate } from './dates';
+import { dateFormat, parseIso, isoDate, shortDate } from './dates';
 
 export const BALANCE_WORDS: Record<BalanceLabel, string> = {
   not_enough_yet: 'not enough yet',
@@ -77,5 +77,5 @@ export function scale(d0: number, d1: number, r0: number, r1: number): (v: numbe
 /** "March 2026" for a `YYYY-MM` month. */
 export function monthName(month: string): string {
   const d = parseIso(`${month}-01`);
-  return d ? new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric' }).format(d) : month;
+  return d ? dateFormat({ month: 'long', year: 'numeric' }).format(d) : month;
 }

@@ -4,6 +4,7 @@ import type { Entry } from '../bindings/Entry';
 import type { Exchange } from '../bindings/Exchange';
 import type { Kind } from '../bindings/Kind';
 import type { Sphere } from '../bindings/Sphere';
+import { compareIso } from './dates';
 
 export interface TimelineFilters {
   personId: string;
@@ -56,8 +57,8 @@ export function groupByDay(list: Entry[]): DayGroup[] {
 /** Newest first: by day, then time of day, then when it was written down. */
 export function newestFirst(a: Exchange, b: Exchange): number {
   return (
-    b.occurred_on.localeCompare(a.occurred_on) ||
-    (b.occurred_at ?? '').localeCompare(a.occurred_at ?? '') ||
-    b.created_at.localeCompare(a.created_at)
+    compareIso(b.occurred_on, a.occurred_on) ||
+    compareIso(b.occurred_at ?? '', a.occurred_at ?? '') ||
+    compareIso(b.created_at, a.created_at)
   );
 }
