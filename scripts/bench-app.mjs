@@ -9,13 +9,19 @@
 //     RECIPROCITY_FLOOR=target/release/reciprocity-floor \
 //     xvfb-run -a node scripts/bench-app.mjs [runs]     (BENCH_YEARS=1,10,20 by default)
 //
+// Screen figures are taken inside the page: from the click (or the form's submit) until the
+// screen's content is in the document, and until the frame after it begins (when WebKit
+// paints it). Memory is the app's process and its children (WebKit's web and network
+// processes), read 1.5 s after the first screen shows, for the floor and the app alike, and
+// again after the screens were visited.
+//
 // Run it on a quiet machine and read the figures as ratios within one run (the load average
 // is printed beside them); nothing here is a test.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { App, Key, appBinary, tempJournal, waitFor } from '../e2e/lib/index.mjs';
+import { App, Key, appBinary, sleep, tempJournal, waitFor } from '../e2e/lib/index.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const recip = process.env.RECIPROCITY_CLI ?? join(appBinary, '..', 'recip');
@@ -27,34 +33,58 @@ function journal(years) {
   return db;
 }
 
-/** Clicks the sidebar's `label` in the page itself: one driver call, so the figure below is
- * the window's and not the driver's looking for the button. */
-const go = (app, label) => () =>
-  app.session.execute(
-    `Array.from(document.querySelectorAll('nav button')).find((b) => b.textContent.includes(arguments[0])).click()`,
-    [label],
-  );
+/** In the page: does `act` (a sidebar label, a person's name, or 'submit'), then waits until
+ * an element matching `css` holding `text` is in the document. Answers the milliseconds to
+ * that and to the start of the next frame. */
+const TIMED = `
+  const done = arguments[arguments.length - 1];
+  const [kind, target, css, text] = arguments;
+  const has = () => Array.from(document.querySelectorAll(css)).some((e) => e.textContent.includes(text));
+  let t0 = 0;
+  const seen = () => {
+    const dom = performance.now() - t0;
+    requestAnimationFrame(() => done({ dom, frame: performance.now() - t0 }));
+  };
+  const watch = new MutationObserver(() => {
+    if (!has()) return;
+    watch.disconnect();
+    seen();
+  });
+  watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+  setTimeout(() => { watch.disconnect(); done({ error: 'timed out waiting for ' + css + ' ' + text }); }, 30000);
+  t0 = performance.now();
+  if (kind === 'submit') document.querySelector('dialog[open] form').requestSubmit();
+  else Array.from(document.querySelectorAll(kind)).find((b) => b.textContent.includes(target)).click();
+`;
 
-/** Milliseconds from `act` until an element matching `css` (holding `text`, when given)
- * is in the window: one script per look, so the figure is the window's, not the driver's. */
-async function timed(app, act, css, text = '') {
-  const look = `return Array.from(document.querySelectorAll(arguments[0])).some((e) => e.textContent.includes(arguments[1]))`;
-  const t0 = performance.now();
-  await act();
-  while (!(await app.session.execute(look, [css, text]))) {
-    if (performance.now() - t0 > 30_000) throw new Error(`timed out waiting for ${css} ${text}`);
-  }
-  return performance.now() - t0;
+async function timed(app, kind, target, css, text = '') {
+  const r = await app.session.executeAsync(TIMED, [kind, target, css, text]);
+  if (r.error) throw new Error(r.error);
+  return r;
 }
 
-/** RSS in MB of the app and of every WebKit process it started. */
-function rssMb(app = 'reciprocity-des') {
-  let kb = 0;
+/** RSS in MB of the process `name` started last, with every process under it. */
+function treeRssMb(name) {
+  const parent = new Map();
+  const starts = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '';
-      if (name === app || /WebKitWebProces|WebKitNetworkPr/.test(name)) kb += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(pid, fields[1]);
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith(name)) starts.push([Number(fields[19]), pid]);
+    } catch {
+      /* gone */
+    }
+  }
+  const root = starts.sort((a, b) => b[0] - a[0])[0]?.[1];
+  let kb = 0;
+  for (const pid of parent.keys()) {
+    let p = pid;
+    while (p && p !== root && p !== '0' && p !== '1') p = parent.get(p);
+    if (p !== root) continue;
+    try {
+      kb += Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
       /* gone */
     }
@@ -66,52 +96,55 @@ async function measure(years) {
   const db = journal(years);
   const busiest = JSON.parse(execFileSync(recip, ['--json', 'person', 'list'], { env: { ...process.env, RECIPROCITY_DB: db } }))
     .sort((a, b) => b.given + b.received - (a.given + a.received))[0];
+  const name = busiest.person.name;
   const app = await App.launch(db);
-  const m = { start: [], timeline: [], people: [], patterns: [], person: [], log: [], rss: 0 };
+  const keys = ['timeline', 'people', 'patterns', 'person', 'log'];
+  const m = { start: [], rss: [], rssAfter: 0, dom: {}, frame: {} };
+  for (const k of keys) (m.dom[k] = []), (m.frame[k] = []);
+  const note = (k, r) => (m.dom[k].push(r.dom), m.frame[k].push(r.frame));
   try {
     for (let i = 0; i < runs; i += 1) {
       const t0 = performance.now();
       await app.restart();
       await waitFor(async () => (await app.findAll('[data-testid=insight], [data-testid=no-flags]')).length > 0, 'Home', 30_000);
       m.start.push(performance.now() - t0);
-      m.timeline.push(await timed(app, go(app, 'Timeline'), '[data-testid=entry]'));
-      m.people.push(await timed(app, go(app, 'People'), '[data-testid=person-row]', busiest.person.name));
-      m.patterns.push(await timed(app, go(app, 'Patterns'), '[data-testid=asks-panel]'));
+      await sleep(1500);
+      m.rss.push(treeRssMb('reciprocity-des'));
+      note('timeline', await timed(app, 'nav button', 'Timeline', '[data-testid=entry]'));
+      note('people', await timed(app, 'nav button', 'People', '[data-testid=person-row]', name));
+      note('patterns', await timed(app, 'nav button', 'Patterns', '[data-testid=asks-panel]'));
       await app.nav('People');
-      await waitFor(() => app.session.findByText('[data-testid=person-row]', busiest.person.name), 'the busiest person');
-      const open = () =>
-        app.session.execute(
-          `Array.from(document.querySelectorAll('[data-testid=person-row]')).find((b) => b.textContent.includes(arguments[0])).click()`,
-          [busiest.person.name],
-        );
-      m.person.push(await timed(app, open, '[data-testid=person-name]'));
+      await waitFor(() => app.session.findByText('[data-testid=person-row]', name), 'the busiest person');
+      note('person', await timed(app, '[data-testid=person-row]', name, '[data-testid=person-name]', name));
       await app.nav('Timeline');
+      await waitFor(() => app.find('[data-testid=entry]'), 'the timeline');
       await app.session.keys('l');
       await waitFor(() => app.find('#log-person'), 'the log');
-      await app.session.keys(busiest.person.name);
-      await waitFor(() => app.session.findByText('[role=option]', busiest.person.name), 'the person');
+      await app.session.keys(name);
+      await waitFor(() => app.session.findByText('[role=option]', name), 'the person');
       await app.session.keys(Key.Enter, Key.Tab, `bench favour ${i}`);
-      m.log.push(await timed(app, () => app.session.keys(Key.Enter), '[data-testid=entry]', `bench favour ${i}`));
+      note('log', await timed(app, 'submit', '', '[data-testid=entry]', `bench favour ${i}`));
     }
-    m.rss = rssMb();
+    m.rssAfter = treeRssMb('reciprocity-des');
   } finally {
     await app.quit();
   }
   return m;
 }
 
-/** The floor app: restart until its one line shows, and its memory. */
+/** The floor app: restart until its one line shows, and its memory at the same moment. */
 async function measureFloor(binary) {
   const app = await App.launch(tempJournal('bench-floor'), binary);
-  const m = { start: [], rss: 0 };
+  const m = { start: [], rss: [] };
   try {
     for (let i = 0; i < runs; i += 1) {
       const t0 = performance.now();
       await app.restart();
       await waitFor(() => app.find('[data-testid=floor]'), 'the floor', 30_000);
       m.start.push(performance.now() - t0);
+      await sleep(1500);
+      m.rss.push(treeRssMb('reciprocity-flo'));
     }
-    m.rss = rssMb('reciprocity-flo');
   } finally {
     await app.quit();
   }
@@ -121,15 +154,19 @@ async function measureFloor(binary) {
 const floorBinary = process.env.RECIPROCITY_FLOOR ?? join(appBinary, '..', 'reciprocity-floor');
 const floor = await measureFloor(floorBinary);
 const floorStart = median(floor.start);
+const floorRss = median(floor.rss);
+const ms = (xs) => median(xs).toFixed(0);
 const rows = [];
 const ratios = [];
 for (const years of (process.env.BENCH_YEARS ?? '1,10,20').split(',').map(Number)) {
   const m = await measure(years);
-  rows.push([`${years} y`, ...['start', 'timeline', 'people', 'patterns', 'person', 'log'].map((k) => median(m[k]).toFixed(0)), m.rss.toFixed(0)]);
-  ratios.push(`${years} y: start ${(median(m.start) / floorStart).toFixed(2)}× the floor, RSS ${(m.rss / floor.rss).toFixed(2)}×`);
+  const screens = ['timeline', 'people', 'patterns', 'person', 'log'].map((k) => `${ms(m.dom[k])} / ${ms(m.frame[k])}`);
+  rows.push([`${years} y`, ms(m.start), ...screens, median(m.rss).toFixed(0), m.rssAfter.toFixed(0)]);
+  ratios.push(`${years} y: start ${(median(m.start) / floorStart).toFixed(2)}× the floor, RSS ${(median(m.rss) / floorRss).toFixed(2)}×`);
 }
 console.log(`app ${appBinary}; ${runs} runs each; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log('journal | restart→Home ms | Timeline ms | People ms | Patterns ms | busiest person ms | Save→timeline ms | RSS MB');
+console.log('screens: ms to content in the document / to the next frame');
+console.log('journal | restart→Home ms | Timeline | People | Patterns | busiest person | Save→timeline | RSS MB at Home | after the screens');
 for (const r of rows) console.log(r.join(' | '));
-console.log(`floor ${floorBinary}: restart→content ${floorStart.toFixed(0)} ms, RSS ${floor.rss.toFixed(0)} MB`);
+console.log(`floor ${floorBinary}: restart→content ${floorStart.toFixed(0)} ms, RSS ${floorRss.toFixed(0)} MB`);
 for (const r of ratios) console.log(r);
