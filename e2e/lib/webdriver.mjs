@@ -45,7 +45,17 @@ export class Element {
   #path(suffix) {
     return `/element/${this.id}${suffix}`;
   }
-  click() {
+  /** Brings the element into view and lets a frame pass before clicking: content off screen
+   * is laid out only when near the viewport (`content-visibility: auto`), and WebKit's driver
+   * finds an element that has not been laid out yet "not interactable", where a user's
+   * pointer would simply find it rendered. */
+  async click() {
+    await this.session.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       arguments[0].scrollIntoView({ block: 'center' });
+       requestAnimationFrame(() => requestAnimationFrame(() => done()));`,
+      [{ [ELEMENT]: this.id }],
+    );
     return this.session.cmd('POST', this.#path('/click'), {});
   }
   type(text) {

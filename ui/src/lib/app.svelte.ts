@@ -7,6 +7,7 @@ import { privacy } from '../api/privacy';
 import { folderSync } from '../api/sync';
 import type { SyncReport } from '../bindings/SyncReport';
 import type { AskEntry } from '../bindings/AskEntry';
+import type { Entry } from '../bindings/Entry';
 import type { Exchange } from '../bindings/Exchange';
 import type { JournalStatus } from '../bindings/JournalStatus';
 import type { TextLimits } from '../bindings/TextLimits';
@@ -48,6 +49,9 @@ class AppState {
   welcomeDone = $state(false);
   people = $state<Person[]>([]);
   revision = $state(0);
+  /** The entry a write saved, with the revision it brought: the timeline places it at once,
+   * before its reload answers. */
+  saved = $state.raw<{ entry: Entry; revision: number } | null>(null);
   screen = $state<Screen>({ name: 'home' });
   log = $state<LogRequest | null>(null);
   toast = $state<Toast | null>(null);
@@ -126,12 +130,14 @@ class AppState {
     this.people = await api.listPeople(true);
   }
 
-  /** Call after any write: tells screens to reload, then reloads people. The screens ask
-   * first (their reload is what the user waits for); a failure here is said, never thrown,
-   * since the write itself succeeded. */
-  async changed(): Promise<void> {
+  /** Call after any write (with the entry it saved, if it saved one): tells screens to
+   * reload, then reloads people. The screens ask first (their reload is what the user waits
+   * for; the timeline shows `saved` at once); a failure here is said, never thrown, since
+   * the write itself succeeded. */
+  async changed(saved: Entry | null = null): Promise<void> {
     this.sync.soon();
     this.revision += 1;
+    this.saved = saved && { entry: saved, revision: this.revision };
     await tick();
     try {
       const [people, version] = await Promise.all([api.listPeople(true), api.dataVersion()]);

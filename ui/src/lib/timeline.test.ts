@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../bindings/Entry';
 import { dayHeading, daysAgo, parseIso, shortDate } from './dates';
 import { shortcutFor } from './keys';
-import { applyFilters, groupByDay, newestFirst, noFilters } from './timeline';
+import { applyFilters, groupByDay, newestFirst, noFilters, withSaved } from './timeline';
 
 const ex = (id: string, day: string, extra: Partial<Entry> = {}): Entry => ({
   id,
@@ -88,5 +88,26 @@ describe('the log shortcut', () => {
     expect(key('l', input)).toBeNull();
     expect(key('l', input, true)).toBe('log');
     expect(key('k', document.body)).toBeNull();
+  });
+});
+
+describe('a saved entry on the timeline', () => {
+  const list = [ex('c', '2026-03-05'), ex('b', '2026-03-03'), ex('a', '2026-03-01')];
+
+  it('shows a new entry in its place by day at once', () => {
+    expect(withSaved(list, ex('new', '2026-03-04'), false).map((e) => e.id)).toEqual(['c', 'new', 'b', 'a']);
+    expect(withSaved(list, ex('new', '2026-03-09'), false).map((e) => e.id)).toEqual(['new', 'c', 'b', 'a']);
+  });
+
+  it('moves an edited entry to its new day, shown once', () => {
+    const edited = { ...list[0], occurred_on: '2026-03-02', what: 'edited' };
+    const shown = withSaved(list, edited, false);
+    expect(shown.map((e) => e.id)).toEqual(['b', 'c', 'a']);
+    expect(shown[1].what).toBe('edited');
+  });
+
+  it('leaves an entry older than every shown one to the next page while more remain', () => {
+    expect(withSaved(list, ex('old', '2020-01-01'), true).map((e) => e.id)).toEqual(['c', 'b', 'a']);
+    expect(withSaved(list, ex('old', '2020-01-01'), false).map((e) => e.id)).toEqual(['c', 'b', 'a', 'old']);
   });
 });

@@ -38,6 +38,16 @@ export function applyFilters(list: Entry[], f: TimelineFilters): Entry[] {
   );
 }
 
+/** `list` (newest first) with `saved` in its place, replacing an older copy of it: the
+ * timeline shows a saved entry at once, before its reload answers. An entry that would sort
+ * after the last one shown, while more are still to load, is left for the reload to place. */
+export function withSaved(list: Entry[], saved: Entry, more: boolean): Entry[] {
+  const rest = list.filter((e) => e.id !== saved.id);
+  const at = rest.findIndex((e) => newestFirst(saved, e) <= 0);
+  if (at === -1) return more ? rest : [...rest, saved];
+  return [...rest.slice(0, at), saved, ...rest.slice(at)];
+}
+
 export interface DayGroup {
   day: string;
   items: Entry[];
