@@ -105,6 +105,12 @@ test('people by balance, a person page, patterns and a check-in that moves the a
     await waitFor(() => app.session.findByText('[data-testid=spheres]', 'Belmi'), 'the sphere note');
     await app.screenshot('review-patterns');
     await assertAccessible(app, 'Patterns');
+    // The chart's numbers as a table: one row a point, made when the table opens.
+    const circles = await app.session.execute('return document.querySelectorAll("[data-testid=anxiety-chart] circle").length');
+    assert.equal((await app.findAll('[data-testid=anxiety-chart] tbody tr')).length, 0, 'no rows while the table is closed');
+    await (await app.find('[data-testid=anxiety-chart] summary')).click();
+    await waitFor(async () => (await app.findAll('[data-testid=anxiety-chart] tbody tr')).length === circles, 'a row for each point');
+    await assertAccessible(app, 'Patterns with the anxiety table open');
     // The same in the dark theme (the window keeps the choice, so put it back).
     await app.nav('Settings');
     await (await app.find('label[for=theme-dark]')).click();
