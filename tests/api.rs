@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 use reciprocity::api::exchanges::{self, AddExchange, ListExchanges};
+use reciprocity::api::home;
 use reciprocity::api::people::{self, AddPerson, ListPeople, PersonAt};
 use reciprocity::api::review::{self, ListOpenLoops};
-use reciprocity::api::{journal, ById, Empty, Now};
+use reciprocity::api::{journal, ById, Empty, Now, Today};
 use reciprocity::journal::Journal;
 use reciprocity::model::{
     Direction, ExchangeFilter, ExchangeInput, Kind, Person, PersonInput, Relationship, Sphere,
@@ -169,6 +170,114 @@ fn home_sees_every_open_favour_and_open_loops_only_those_a_month_old() {
     assert_eq!(old.len(), 1);
     let report = review::review_report(&j, Now { now }).unwrap();
     assert_eq!(report.open_loops, old);
+}
+
+#[test]
+fn home_shows_the_report_the_oldest_open_favours_the_newest_entries_and_the_last_30_days() {
+    let mut j = Journal::open_in_memory().unwrap();
+    let sam = person(&mut j, "Sam", Relationship::Friend);
+    // Eight favours received, one every ten days from 1 March, all still open.
+    let days = [
+        "2026-03-01",
+        "2026-03-11",
+        "2026-03-21",
+        "2026-03-31",
+        "2026-04-10",
+        "2026-04-20",
+        "2026-04-30",
+        "2026-05-10",
+    ];
+    for (i, on) in days.iter().enumerate() {
+        log(
+            &mut j,
+            &sam.id,
+            Direction::Received,
+            on,
+            &format!("favour {i}"),
+        );
+    }
+    let gone = log(&mut j, &sam.id, Direction::Given, "2026-05-20", "soup");
+    exchanges::delete_exchange(&mut j, ById { id: gone }).unwrap();
+    log(&mut j, &sam.id, Direction::Given, "2026-05-25", "a lift");
+    let today = day("2026-06-01");
+
+    let view = home::home_view(&j, Today { today }).unwrap();
+
+    assert_eq!(
+        view.report,
+        review::review_report(&j, Now { now: today }).unwrap()
+    );
+    let open: Vec<_> = view.open_loops.iter().map(|l| l.what.as_str()).collect();
+    assert_eq!(
+        open,
+        ["favour 0", "favour 1", "favour 2", "favour 3", "favour 4"]
+    );
+    let recent: Vec<_> = view
+        .recent
+        .iter()
+        .map(|e| e.exchange.what.as_str())
+        .collect();
+    assert_eq!(
+        recent,
+        ["a lift", "favour 7", "favour 6", "favour 5", "favour 4", "favour 3"]
+    );
+    // From 2 May on: favour 7 received and the lift given; the deleted soup is not counted.
+    assert_eq!(
+        (view.given_last_30_days, view.received_last_30_days),
+        (1, 1)
+    );
+}
+
+#[test]
+fn home_and_the_report_follow_every_write_here_and_from_another_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    let mut window = Journal::open(&path).unwrap();
+    let sam = person(&mut window, "Sam", Relationship::Friend);
+    log(
+        &mut window,
+        &sam.id,
+        Direction::Given,
+        "2026-05-30",
+        "a lift",
+    );
+    let today = Today {
+        today: day("2026-06-01"),
+    };
+    let now = Now { now: today.today };
+    let given = |j: &Journal| home::home_view(j, today).unwrap().given_last_30_days;
+    let balances = |j: &Journal| review::review_report(j, now).unwrap().balances.len();
+    assert_eq!((given(&window), balances(&window)), (1, 1));
+    assert_eq!((given(&window), balances(&window)), (1, 1));
+
+    // Written here.
+    log(&mut window, &sam.id, Direction::Given, "2026-05-31", "soup");
+    let ana = person(&mut window, "Ana", Relationship::Neighbour);
+    log(
+        &mut window,
+        &ana.id,
+        Direction::Received,
+        "2026-05-31",
+        "a ladder",
+    );
+    assert_eq!((given(&window), balances(&window)), (2, 2));
+
+    // Written by another process (the CLI) while the window stays open.
+    let mut cli = Journal::open(&path).unwrap();
+    log(&mut cli, &sam.id, Direction::Given, "2026-06-01", "flowers");
+    assert_eq!(given(&window), 3);
+
+    // A write refused here changes nothing and the answers stay right.
+    let refused = ExchangeInput::new("no one", Direction::Given, day("2026-06-01"), "x");
+    assert!(exchanges::add_exchange(
+        &mut window,
+        AddExchange {
+            input: refused,
+            new_person: None
+        }
+    )
+    .is_err());
+    assert_eq!((given(&window), balances(&window)), (3, 2));
 }
 
 #[test]

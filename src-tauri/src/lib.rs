@@ -51,6 +51,7 @@ pub fn run() {
             if let Some(request) = launch_request(&args) {
                 app.state::<Desktop>().ask(request);
             }
+            AppState::prepare_home(app.handle().clone());
             desktop::apply_stored(app.handle());
             reminders::start(app.handle().clone());
             Ok(())

@@ -20,7 +20,7 @@ use reciprocity::journal::Journal;
 use reciprocity::{keychain, ErrorCode};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use zeroize::Zeroizing;
 
 /// The passphrase that opened the journal, wiped from memory when dropped.
@@ -115,6 +115,18 @@ impl AppState {
             notice: slot.notice.clone(),
             protected,
         }
+    }
+
+    /// Computes Home for today on a worker thread, so that the window's first call, which
+    /// comes once the web view has started, finds it kept (see `Journal::remember`).
+    pub fn prepare_home(app: AppHandle) {
+        std::thread::spawn(move || {
+            let today = Today {
+                today: chrono::Local::now().date_naive(),
+            };
+            // A journal that is locked or cannot open has no Home to prepare.
+            let _ = app.state::<AppState>().read(|j| home::home_view(j, today));
+        });
     }
 
     /// Runs a read against the open journal.

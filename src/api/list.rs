@@ -67,6 +67,7 @@ macro_rules! with_journal_commands {
             session desktop::save_desktop_prefs(SaveDesktopPrefs) -> DesktopStatus;
             session desktop::take_desktop_request(Empty) -> Option<DesktopRequest>;
 
+            read home::home_view(Today) -> HomeView;
             read review::review_report(Now) -> Report;
             read review::list_open_loops(ListOpenLoops) -> Vec<OpenLoop>;
             free review::list_references(Empty) -> Vec<Reference>;

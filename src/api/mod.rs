@@ -15,6 +15,7 @@ pub mod checkins;
 pub mod data;
 pub mod desktop;
 pub mod exchanges;
+pub mod home;
 pub mod journal;
 mod list;
 pub mod people;
@@ -40,6 +41,7 @@ pub mod prelude {
     pub use super::exchanges::{
         AddExchange, Entry, ListExchanges, SearchExchanges, SettleExchange, UpdateExchange,
     };
+    pub use super::home::HomeView;
     pub use super::journal::{JournalStatus, TextLimits};
     pub use super::people::{
         AddPerson, FeelingMean, ListPeople, PersonAt, PersonOverview, UpdatePerson,
@@ -52,7 +54,8 @@ pub mod prelude {
     pub use super::review::{InsightAt, ListOpenLoops, SaveSettings, SnoozeInsight};
     pub use super::sync::{DeviceName, ResolveConflict, UseSyncFolder};
     pub use super::{
-        asks, checkins, data, desktop, exchanges, journal, people, privacy, reminders, review, sync,
+        asks, checkins, data, desktop, exchanges, home, journal, people, privacy, reminders,
+        review, sync,
     };
     pub use super::{ById, Empty, Now, Today};
     pub use crate::insight::{AskTable, OpenLoop, Reference, Report, Settings};

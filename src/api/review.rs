@@ -39,9 +39,12 @@ pub fn insight_input(j: &Journal, now: NaiveDate) -> Result<(Settings, Data)> {
     Ok((settings, data))
 }
 
+/// Kept until the journal changes (`Journal::remember`).
 pub fn review_report(j: &Journal, req: Now) -> Result<Report> {
-    let (settings, data) = insight_input(j, req.now)?;
-    Ok(analyse(&data, &settings, &j.list_dismissals()?, req.now))
+    j.remember(&req.now.to_string(), |j| {
+        let (settings, data) = insight_input(j, req.now)?;
+        Ok(analyse(&data, &settings, &j.list_dismissals()?, req.now))
+    })
 }
 
 /// Open favours as of `now`: at least `min_age_days` old, or the settings' open-loop age

@@ -271,6 +271,17 @@ impl Journal {
             exchange_from_row,
         )
     }
+
+    /// How many live exchanges you gave and received on or after `since`.
+    pub fn count_exchanges_since(&self, since: NaiveDate) -> Result<(u32, u32)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT count(*) FILTER (WHERE direction = 'given'),
+                    count(*) FILTER (WHERE direction = 'received')
+             FROM exchange INDEXED BY exchange_by_date
+             WHERE occurred_on >= ?1 AND deleted_at IS NULL",
+        )?;
+        Ok(stmt.query_row(params![since], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
 }
 
 pub(crate) fn get_exchange(conn: &Connection, id: &str) -> Result<Option<Exchange>> {

@@ -26,6 +26,7 @@ mod exchange_rows;
 mod exchanges;
 mod insight_facts;
 mod key;
+mod memo;
 mod merge;
 mod open;
 mod people;
@@ -77,6 +78,8 @@ pub struct Journal {
     key: Option<Key>,
     /// The file opened, to refuse writing to a file another process has since replaced.
     file: Option<open::FileId>,
+    /// Answers kept until the journal changes (see `remember`).
+    memo: memo::Memo,
 }
 
 impl Journal {
@@ -95,6 +98,7 @@ impl Journal {
             path: Some(path.to_path_buf()),
             key: opened.key,
             file: opened.id,
+            memo: memo::Memo::default(),
         })
     }
 
@@ -118,6 +122,7 @@ impl Journal {
             path: None,
             key: None,
             file: None,
+            memo: memo::Memo::default(),
         })
     }
 

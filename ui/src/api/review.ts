@@ -7,6 +7,8 @@ import { call } from './index';
 
 export const review = {
   report: (now: string) => call('review_report', { now }),
+  /** Everything Home shows, the report included, in one call. */
+  home: (today: string) => call('home_view', { today }),
   /** Open favours at least `min_age_days` old; the settings' open-loop age when null. */
   openLoops: (now: string, min_age_days: number | null = null) => call('list_open_loops', { now, min_age_days }),
   references: () => call('list_references', {}),
@@ -33,6 +35,11 @@ export function reportAt(now: string, revision: number): ReturnType<typeof revie
     report.catch(() => (reportCache = null));
   }
   return reportCache.report;
+}
+
+/** Keeps a report that came with another answer (Home's) for `reportAt`. */
+export function keepReport(now: string, revision: number, report: Awaited<ReturnType<typeof review.report>>): void {
+  reportCache = { key: `${now}|${revision}`, report: Promise.resolve(report) };
 }
 
 let referenceCache: Promise<Map<string, Reference>> | null = null;

@@ -35,6 +35,7 @@ import type { FeelingMean } from "./FeelingMean";
 import type { Feelings } from "./Feelings";
 import type { FilePurpose } from "./FilePurpose";
 import type { FollowThrough } from "./FollowThrough";
+import type { HomeView } from "./HomeView";
 import type { ImportFile } from "./ImportFile";
 import type { ImportFormat } from "./ImportFormat";
 import type { ImportFrom } from "./ImportFrom";
@@ -143,6 +144,7 @@ export interface Commands {
   desktop_status: { request: Empty; answer: DesktopStatus };
   save_desktop_prefs: { request: SaveDesktopPrefs; answer: DesktopStatus };
   take_desktop_request: { request: Empty; answer: DesktopRequest | null };
+  home_view: { request: Today; answer: HomeView };
   review_report: { request: Now; answer: Report };
   list_open_loops: { request: ListOpenLoops; answer: Array<OpenLoop> };
   list_references: { request: Empty; answer: Array<Reference> };

@@ -4,11 +4,13 @@ import { tick } from 'svelte';
 import { api, toApiError, type ApiError } from '../api';
 import { desktop } from '../api/desktop';
 import { privacy } from '../api/privacy';
+import { review } from '../api/review';
 import { folderSync } from '../api/sync';
 import type { SyncReport } from '../bindings/SyncReport';
 import type { AskEntry } from '../bindings/AskEntry';
 import type { Entry } from '../bindings/Entry';
 import type { Exchange } from '../bindings/Exchange';
+import type { HomeView } from '../bindings/HomeView';
 import type { JournalStatus } from '../bindings/JournalStatus';
 import type { TextLimits } from '../bindings/TextLimits';
 import type { Person } from '../bindings/Person';
@@ -56,6 +58,8 @@ class AppState {
   log = $state<LogRequest | null>(null);
   toast = $state<Toast | null>(null);
   private lastVersion: number | null = null;
+  /** Home's answer, asked for with the journal's status: Home is the first screen. */
+  private firstHome: { key: string; answer: Promise<HomeView> } | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private toastSeq = 0;
 
@@ -70,15 +74,21 @@ class AppState {
 
   async load(): Promise<void> {
     try {
-      this.status = await api.journalStatus();
-      this.limits ??= await api.textLimits();
+      // Together: each call waits its turn through the web view, and the first screen
+      // waits for all three. A journal that does not open answers Home with an error, unused.
+      const today = todayIso();
+      const home = review.home(today);
+      home.catch(() => {});
+      this.firstHome = { key: `${today}|${this.revision}`, answer: home };
+      const [status, limits] = await Promise.all([api.journalStatus(), this.limits ?? api.textLimits()]);
+      this.limits = limits;
+      this.status = status;
       this.loadError = null;
       // Such as a daily backup that could not be made: said once, quietly.
       if (this.status.notice) this.notify(this.status.notice);
       if (this.status.error === null) {
-        await this.reloadPeople();
-        await this.reloadLockPrefs();
-        this.lastVersion = await api.dataVersion();
+        const [, , version] = await Promise.all([this.reloadPeople(), this.reloadLockPrefs(), api.dataVersion()]);
+        this.lastVersion = version;
         void this.sync.start();
       }
     } catch (e) {
@@ -112,6 +122,14 @@ class AppState {
     this.lastVersion = await api.dataVersion();
     this.revision += 1;
     void this.sync.start();
+  }
+
+  /** What Home shows for `today` at this revision: the answer asked for at start when it
+   * still fits, else a new one. */
+  home(today: string): Promise<HomeView> {
+    const first = this.firstHome;
+    this.firstHome = null;
+    return first?.key === `${today}|${this.revision}` ? first.answer : review.home(today);
   }
 
   async reloadLockPrefs(): Promise<void> {
