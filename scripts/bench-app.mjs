@@ -1,5 +1,5 @@
 // Measures the desktop window on generated 1-, 10- and 20-year journals, through tauri-driver
-// and WebKitWebDriver as the end-to-end tests drive it: restart to content, switching to
+// and WebKitWebDriver as the end-to-end tests drive it: start to content, switching to
 // Timeline, People, Patterns and the busiest person's page, Save to the entry on the
 // timeline, and the memory (RSS) of the app with its WebKit processes. Prints medians, and
 // the same start and memory for the floor app (benches/floor-app: Tauri with one line of HTML,
@@ -9,11 +9,15 @@
 //     RECIPROCITY_FLOOR=target/release/reciprocity-floor \
 //     xvfb-run -a node scripts/bench-app.mjs [runs]     (BENCH_YEARS=1,10,20 by default)
 //
-// Screen figures are taken inside the page: from the click (or the form's submit) until the
-// screen's content is in the document, and until the frame after it begins (when WebKit
-// paints it). Memory is the app's process and its children (WebKit's web and network
-// processes), read 1.5 s after the first screen shows, for the floor and the app alike, and
-// again after the screens were visited.
+// Start is timed from the driver's request for a new window until the first screen's content
+// is in the document, polled every 10 ms. The floor app and the journal app start in turns
+// (floor, app, floor, app, ...), each with the other's window closed, so both see the same
+// moments of a shared machine; the ratio is the median of each turn's ratio. Screen
+// figures are taken inside the page: from the click (or the form's submit) until the screen's
+// content is in the document, and until the frame after it begins (when WebKit paints it).
+// Memory is the app's process and its children (WebKit's web and network processes), read
+// 1.5 s after the first screen shows, for the floor and the app alike, and again after the
+// screens were visited.
 //
 // Run it on a quiet machine and read the figures as ratios within one run (the load average
 // is printed beside them); nothing here is a test.
@@ -21,9 +25,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { App, Key, appBinary, sleep, tempJournal, waitFor } from '../e2e/lib/index.mjs';
+import { App, Key, Session, appBinary, sleep, tempJournal, waitFor } from '../e2e/lib/index.mjs';
 
-const runs = Number(process.argv[2] ?? 5);
+const runs = Number(process.argv[2] ?? 7);
+const loadBefore = loadavg();
 const recip = process.env.RECIPROCITY_CLI ?? join(appBinary, '..', 'recip');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -92,22 +97,46 @@ function treeRssMb(name) {
   return kb / 1024;
 }
 
-async function measure(years) {
+const HOME = '[data-testid=insight], [data-testid=no-flags]';
+const FLOOR = '[data-testid=floor]';
+
+/** Opens a window of `app` (whose last one was closed) and times it from the driver's request
+ * until an element matching `css` is in the document (polled every 10 ms). */
+async function timedOpen(app, css) {
+  await sleep(500);
+  const t0 = performance.now();
+  app.session = await Session.create(app.base, { 'tauri:options': { application: app.binary } });
+  for (;;) {
+    try {
+      if (await app.session.execute(`return !!document.querySelector(${JSON.stringify(css)})`)) break;
+    } catch {
+      /* the page is not there yet */
+    }
+    if (performance.now() - t0 > 30_000) throw new Error(`timed out waiting for ${css}`);
+    await sleep(10);
+  }
+  return performance.now() - t0;
+}
+
+async function measure(years, floor) {
   const db = journal(years);
   const busiest = JSON.parse(execFileSync(recip, ['--json', 'person', 'list'], { env: { ...process.env, RECIPROCITY_DB: db } }))
     .sort((a, b) => b.given + b.received - (a.given + a.received))[0];
   const name = busiest.person.name;
   const app = await App.launch(db);
   const keys = ['timeline', 'people', 'patterns', 'person', 'log'];
-  const m = { start: [], rss: [], rssAfter: 0, dom: {}, frame: {} };
+  const m = { start: [], floorStart: [], rss: [], floorRss: [], rssAfter: 0, dom: {}, frame: {} };
   for (const k of keys) (m.dom[k] = []), (m.frame[k] = []);
   const note = (k, r) => (m.dom[k].push(r.dom), m.frame[k].push(r.frame));
   try {
     for (let i = 0; i < runs; i += 1) {
-      const t0 = performance.now();
-      await app.restart();
-      await waitFor(async () => (await app.findAll('[data-testid=insight], [data-testid=no-flags]')).length > 0, 'Home', 30_000);
-      m.start.push(performance.now() - t0);
+      // One window at a time: each app starts with the other's window closed.
+      await app.session.delete();
+      m.floorStart.push(await timedOpen(floor, FLOOR));
+      await sleep(1500);
+      m.floorRss.push(treeRssMb('reciprocity-flo'));
+      await floor.session.delete();
+      m.start.push(await timedOpen(app, HOME));
       await sleep(1500);
       m.rss.push(treeRssMb('reciprocity-des'));
       note('timeline', await timed(app, 'nav button', 'Timeline', '[data-testid=entry]'));
@@ -132,41 +161,30 @@ async function measure(years) {
   return m;
 }
 
-/** The floor app: restart until its one line shows, and its memory at the same moment. */
-async function measureFloor(binary) {
-  const app = await App.launch(tempJournal('bench-floor'), binary);
-  const m = { start: [], rss: [] };
-  try {
-    for (let i = 0; i < runs; i += 1) {
-      const t0 = performance.now();
-      await app.restart();
-      await waitFor(() => app.find('[data-testid=floor]'), 'the floor', 30_000);
-      m.start.push(performance.now() - t0);
-      await sleep(1500);
-      m.rss.push(treeRssMb('reciprocity-flo'));
-    }
-  } finally {
-    await app.quit();
-  }
-  return m;
-}
-
 const floorBinary = process.env.RECIPROCITY_FLOOR ?? join(appBinary, '..', 'reciprocity-floor');
-const floor = await measureFloor(floorBinary);
-const floorStart = median(floor.start);
-const floorRss = median(floor.rss);
+const floor = await App.launch(tempJournal('bench-floor'), floorBinary);
+await floor.session.delete();
 const ms = (xs) => median(xs).toFixed(0);
 const rows = [];
 const ratios = [];
-for (const years of (process.env.BENCH_YEARS ?? '1,10,20').split(',').map(Number)) {
-  const m = await measure(years);
-  const screens = ['timeline', 'people', 'patterns', 'person', 'log'].map((k) => `${ms(m.dom[k])} / ${ms(m.frame[k])}`);
-  rows.push([`${years} y`, ms(m.start), ...screens, median(m.rss).toFixed(0), m.rssAfter.toFixed(0)]);
-  ratios.push(`${years} y: start ${(median(m.start) / floorStart).toFixed(2)}× the floor, RSS ${(median(m.rss) / floorRss).toFixed(2)}×`);
+try {
+  for (const years of (process.env.BENCH_YEARS ?? '1,10,20').split(',').map(Number)) {
+    const m = await measure(years, floor);
+    const screens = ['timeline', 'people', 'patterns', 'person', 'log'].map((k) => `${ms(m.dom[k])} / ${ms(m.frame[k])}`);
+    const turns = m.start.map((t, i) => t / m.floorStart[i]);
+    rows.push([`${years} y`, ms(m.start), ms(m.floorStart), ...screens, median(m.rss).toFixed(0), median(m.floorRss).toFixed(0), m.rssAfter.toFixed(0)]);
+    ratios.push(
+      `${years} y: start ${median(turns).toFixed(2)}× the floor (median of ${turns.length} turns; ` +
+        `${(median(m.start) / median(m.floorStart)).toFixed(2)}× as a ratio of medians), ` +
+        `RSS ${(median(m.rss) / median(m.floorRss)).toFixed(2)}×; ` +
+        `starts in turns, floor/app ms: ${m.floorStart.map((f, i) => `${f.toFixed(0)}/${m.start[i].toFixed(0)}`).join(' ')}`,
+    );
+  }
+} finally {
+  await floor.quit();
 }
-console.log(`app ${appBinary}; ${runs} runs each; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log('screens: ms to content in the document / to the next frame');
-console.log('journal | restart→Home ms | Timeline | People | Patterns | busiest person | Save→timeline | RSS MB at Home | after the screens');
+console.log(`app ${appBinary}; floor ${floorBinary}; ${runs} runs each; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg().map((l) => l.toFixed(2)).join(' ')} after`);
+console.log('start: ms from the request for a window to its first content; screens: ms to content in the document / to the next frame');
+console.log('journal | start | floor start | Timeline | People | Patterns | busiest person | Save→timeline | RSS MB at Home | floor RSS MB | after the screens');
 for (const r of rows) console.log(r.join(' | '));
-console.log(`floor ${floorBinary}: restart→content ${floorStart.toFixed(0)} ms, RSS ${floorRss.toFixed(0)} MB`);
 for (const r of ratios) console.log(r);
