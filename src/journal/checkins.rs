@@ -1,7 +1,7 @@
 //! The `checkin` table.
 
 use super::bulk::BulkRecord;
-use super::stored::{read_all, read_first, StoredRow};
+use super::stored::{date_to_sql, read_all, read_first, time_to_sql, StoredRow};
 use super::{now, Journal};
 use crate::model::{new_id, CheckIn, CheckInInput};
 use crate::{Error, Result};
@@ -101,7 +101,7 @@ const INSERT: &str = "INSERT INTO checkin (id, on_date, mood, energy, owing, wor
 fn write_checkin(conn: &rusqlite::Connection, sql: &str, c: &CheckIn) -> Result<()> {
     conn.prepare_cached(sql)?.execute(params![
         c.id,
-        c.on,
+        date_to_sql(c.on),
         c.mood,
         c.energy,
         c.owing,
@@ -110,9 +110,9 @@ fn write_checkin(conn: &rusqlite::Connection, sql: &str, c: &CheckIn) -> Result<
         c.exhaustion,
         c.reflection,
         c.prompt,
-        c.created_at,
-        c.updated_at,
-        c.deleted_at
+        time_to_sql(&c.created_at),
+        time_to_sql(&c.updated_at),
+        c.deleted_at.as_ref().map(time_to_sql)
     ])?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! that comes from elsewhere (an import) by id, where the newer `updated_at` wins.
 
 use super::bulk::BulkRecord;
-use super::stored::{read_all, tags_to_sql, StoredRow};
+use super::stored::{date_to_sql, read_all, tags_to_sql, time_to_sql, StoredRow};
 use crate::model::{Exchange, Feelings};
 use crate::Result;
 use chrono::{DateTime, Utc};
@@ -61,7 +61,7 @@ fn write_exchange(conn: &Connection, sql: &str, e: &Exchange) -> Result<()> {
         e.id,
         e.person_id,
         e.direction,
-        e.occurred_on,
+        date_to_sql(e.occurred_on),
         e.occurred_at,
         e.kind,
         e.what,
@@ -71,7 +71,7 @@ fn write_exchange(conn: &Connection, sql: &str, e: &Exchange) -> Result<()> {
         e.sphere,
         e.reciprocates,
         e.settlement,
-        e.settled_on,
+        e.settled_on.map(date_to_sql),
         tags_to_sql(&e.tags),
         f.gratitude,
         f.indebtedness,
@@ -80,9 +80,9 @@ fn write_exchange(conn: &Connection, sql: &str, e: &Exchange) -> Result<()> {
         f.warmth,
         f.drained,
         f.expectation,
-        e.created_at,
-        e.updated_at,
-        e.deleted_at,
+        time_to_sql(&e.created_at),
+        time_to_sql(&e.updated_at),
+        e.deleted_at.as_ref().map(time_to_sql),
         e.fulfils
     ])?;
     Ok(())

@@ -4,7 +4,7 @@
 
 use super::bulk::BulkRecord;
 use super::now;
-use super::stored::{read_all, read_first, tags_to_sql, StoredRow};
+use super::stored::{date_to_sql, read_all, read_first, tags_to_sql, time_to_sql, StoredRow};
 use crate::insight::RequestFact;
 use crate::model::{Direction, ExchangeInput, FollowThrough, Request, RequestDirection};
 use crate::{Error, Result};
@@ -58,7 +58,7 @@ fn write_request(conn: &Connection, sql: &str, r: &Request) -> Result<()> {
         r.id,
         r.person_id,
         r.direction,
-        r.on,
+        date_to_sql(r.on),
         r.what,
         r.size,
         r.answer,
@@ -70,9 +70,9 @@ fn write_request(conn: &Connection, sql: &str, r: &Request) -> Result<()> {
         r.follows,
         r.note,
         tags_to_sql(&r.tags),
-        r.created_at,
-        r.updated_at,
-        r.deleted_at
+        time_to_sql(&r.created_at),
+        time_to_sql(&r.updated_at),
+        r.deleted_at.as_ref().map(time_to_sql)
     ])?;
     Ok(())
 }

@@ -8,13 +8,17 @@
 //! - Every query read through [`StoredRow`] has the row's id (or key) as its first column; it
 //!   is read again only when building an error, so the happy path pays nothing for it.
 //! - Vocabularies are stored as their names (`model::vocabulary`); tags as a JSON array of
-//!   text, so `json_each` can filter on them.
+//!   text, so `json_each` can filter on them; dates and moments as the text rusqlite gives
+//!   them (`time_to_sql`, `date_to_sql` write the same text faster).
 
 use crate::{Error, Result};
+use chrono::format::{Item, StrftimeItems};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::FromSql;
 use rusqlite::{Params, Row, Statement};
 use serde::de::DeserializeOwned;
 use std::fmt::Display;
+use std::sync::LazyLock;
 
 /// One row of `table`, read column by column with errors that name where they are.
 pub(crate) struct StoredRow<'a, 'r> {
@@ -115,7 +119,59 @@ pub(crate) fn read_first<T, P: Params>(
     stmt.query_and_then(params, read)?.next().transpose()
 }
 
+/// A moment as stored: the text rusqlite writes for it (`%F %T%.f%:z`, such as
+/// `2026-05-01 09:30:00.120+00:00`), with the format read once rather than at every row: a
+/// whole-record write binds several per record, and an import binds them by the hundred
+/// thousand.
+pub(crate) fn time_to_sql(t: &DateTime<Utc>) -> String {
+    static ITEMS: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| format_items("%F %T%.f%:z"));
+    t.format_with_items(ITEMS.iter()).to_string()
+}
+
+/// A date as stored: the text rusqlite writes for it (`%F`, `2026-05-01`); see `time_to_sql`.
+pub(crate) fn date_to_sql(d: NaiveDate) -> String {
+    static ITEMS: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| format_items("%F"));
+    d.format_with_items(ITEMS.iter()).to_string()
+}
+
+fn format_items(format: &str) -> Vec<Item<'static>> {
+    StrftimeItems::new(format)
+        .parse_to_owned()
+        .expect("the stored formats are valid")
+}
+
 /// Tags as stored: a JSON array of text.
 pub(crate) fn tags_to_sql(tags: &[String]) -> String {
     serde_json::Value::from(tags).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::types::{ToSql, ToSqlOutput, Value};
+
+    fn rusqlite_text(v: &dyn ToSql) -> String {
+        match v.to_sql().unwrap() {
+            ToSqlOutput::Owned(Value::Text(t)) => t,
+            other => panic!("not text: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dates_and_moments_are_stored_as_the_same_text_rusqlite_writes() {
+        let moments = [
+            "2026-05-01T09:30:00Z",
+            "2026-05-01T09:30:00.120Z",
+            "1999-12-31T23:59:59.123456Z",
+            "2040-02-29T00:00:00.000000001Z",
+        ];
+        for m in moments {
+            let t: DateTime<Utc> = m.parse().unwrap();
+            assert_eq!(time_to_sql(&t), rusqlite_text(&t), "{m}");
+        }
+        for d in ["2026-05-01", "0987-01-09", "2040-02-29"] {
+            let d: NaiveDate = d.parse().unwrap();
+            assert_eq!(date_to_sql(d), rusqlite_text(&d));
+        }
+    }
 }
