@@ -74,13 +74,17 @@ class AppState {
 
   async load(): Promise<void> {
     try {
-      // Together: each call waits its turn through the web view, and the first screen
-      // waits for all three. A journal that does not open answers Home with an error, unused.
+      // Together: each call waits its turn through the web view. A journal that does not
+      // open answers Home with an error, unused.
       const today = todayIso();
       const home = review.home(today);
       home.catch(() => {});
       this.firstHome = { key: `${today}|${this.revision}`, answer: home };
       const [status, limits] = await Promise.all([api.journalStatus(), this.limits ?? api.textLimits()]);
+      // Home's answer too, before anything shows: the window then paints its first screen
+      // whole, rather than the frame around it first and Home a frame later (in software
+      // rendering a frame can take a tenth of a second).
+      await home.catch(() => null);
       this.limits = limits;
       this.status = status;
       this.loadError = null;
