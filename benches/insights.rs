@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use reciprocity::generate::{generate, Options};
-use reciprocity::insight::{analyse, Settings};
+use reciprocity::insight::{analyse, report_settings, Settings};
 use reciprocity::journal::Journal;
 use std::hint::black_box;
 use std::time::Duration;
@@ -48,7 +48,7 @@ fn insights(c: &mut Criterion) {
     // Everything a report does, as `recip insights` and the app run it.
     group.bench_function("load_and_analyse", |b| {
         b.iter(|| {
-            let settings = journal.load_insight_settings().expect("settings");
+            let settings = report_settings(&journal.load_insight_settings().expect("settings"));
             let data = journal
                 .load_insight_data_since(Some(settings.since(now)))
                 .expect("load");

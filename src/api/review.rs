@@ -3,8 +3,8 @@
 
 use super::{ById, Empty, Now};
 use crate::insight::{
-    all_insights, analyse, open_favours, references, Data, Dismissal, Insight, OpenLoop, Reference,
-    Report, Settings,
+    all_insights, analyse, open_favours, references, report_settings, Data, Dismissal, Insight,
+    OpenLoop, Reference, Report, Settings,
 };
 use crate::journal::Journal;
 use crate::{Error, Result};
@@ -43,6 +43,7 @@ pub fn insight_input(j: &Journal, now: NaiveDate) -> Result<(Settings, Data)> {
 pub fn review_report(j: &Journal, req: Now) -> Result<Report> {
     j.remember(&req.now.to_string(), |j| {
         let (settings, data) = insight_input(j, req.now)?;
+        let settings = report_settings(&settings);
         Ok(analyse(&data, &settings, &j.list_dismissals()?, req.now))
     })
 }

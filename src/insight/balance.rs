@@ -63,7 +63,8 @@ pub struct PersonBalance {
     pub enough: bool,
     pub label: BalanceLabel,
     pub last_exchange_on: Option<NaiveDate>,
-    /// Month-end giving shares for charts, oldest first.
+    /// Month-end giving shares for a person's chart, oldest first; empty in a report for
+    /// everyone (see `report_settings`).
     pub series: Vec<BalancePoint>,
 }
 

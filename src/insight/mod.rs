@@ -114,6 +114,16 @@ pub fn analyse(
     }
 }
 
+/// The settings a report for everyone is computed with: `settings` without the month-by-month
+/// series of each balance. Only a person's page draws one (`person_balance` keeps it), and
+/// over a whole journal the series were more than half of the engine's time.
+pub fn report_settings(settings: &Settings) -> Settings {
+    Settings {
+        series_months: 0,
+        ..settings.clone()
+    }
+}
+
 /// One person's balance and open favours for `now`, without the rest of the report: what a
 /// person's page shows. The context (and so v̄) is the whole journal's, as in `analyse`.
 pub fn person_balance(

@@ -32,7 +32,7 @@ pub struct Settings {
     pub min_effective_n: f64,
     /// Minimum days between the first exchange with a person and now.
     pub min_history_days: i64,
-    /// Months of balance history for charts.
+    /// Months of balance history for a person's chart.
     pub series_months: u32,
 
     /// Overall giving share Θ that counts as giving a lot.

@@ -33,6 +33,7 @@ effective_n: number, history_days: number,
  */
 enough: boolean, label: BalanceLabel, last_exchange_on: string | null, 
 /**
- * Month-end giving shares for charts, oldest first.
+ * Month-end giving shares for a person's chart, oldest first; empty in a report for
+ * everyone (see `report_settings`).
  */
 series: Array<BalancePoint>, };

@@ -44,7 +44,7 @@ min_effective_n: number,
  */
 min_history_days: number, 
 /**
- * Months of balance history for charts.
+ * Months of balance history for a person's chart.
  */
 series_months: number, 
 /**
