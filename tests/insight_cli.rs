@@ -154,6 +154,10 @@ fn balance_shows_each_relationship_with_its_interval_and_label() {
         );
         assert!(low <= share && share <= high, "{b}");
     }
+    // Each with its month-by-month series (the report's balances leave it out).
+    assert!(all
+        .iter()
+        .any(|b| b["series"].as_array().unwrap().len() == 12));
     let text = cli.cmd(&["balance", "--now", &today()]).success();
     let out = String::from_utf8(text.get_output().stdout.clone()).unwrap();
     assert!(out.contains("you give more"), "{out}");

@@ -4,7 +4,7 @@
 use super::{ById, Empty, Now};
 use crate::insight::{
     all_insights, analyse, open_favours, references, report_settings, Data, Dismissal, Insight,
-    OpenLoop, Reference, Report, Settings,
+    OpenLoop, PersonBalance, Reference, Report, Settings,
 };
 use crate::journal::Journal;
 use crate::{Error, Result};
@@ -46,6 +46,13 @@ pub fn review_report(j: &Journal, req: Now) -> Result<Report> {
         let settings = report_settings(&settings);
         Ok(analyse(&data, &settings, &j.list_dismissals()?, req.now))
     })
+}
+
+/// Everyone's balance as of `now` with its month-by-month series, which the report's
+/// balances leave out: what `recip balance` prints.
+pub fn list_balances(j: &Journal, req: Now) -> Result<Vec<PersonBalance>> {
+    let (settings, data) = insight_input(j, req.now)?;
+    Ok(analyse(&data, &settings, &[], req.now).balances)
 }
 
 /// Open favours as of `now`: at least `min_age_days` old, or the settings' open-loop age

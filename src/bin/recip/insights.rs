@@ -63,15 +63,16 @@ fn report(journal: &Journal, now: NaiveDate) -> Result<Report> {
 }
 
 pub fn balance(journal: &Journal, a: BalanceArgs, json: bool) -> Result<()> {
-    let r = report(journal, a.now.unwrap_or_else(today))?;
+    let now = a.now.unwrap_or_else(today);
+    let balances = review::list_balances(journal, Now { now })?;
     if json {
-        return print_json(&r.balances);
+        return print_json(&balances);
     }
-    if r.balances.is_empty() {
+    if balances.is_empty() {
         say!("No balances yet: they appear once you log what you give and receive (`recip log`).");
         return Ok(());
     }
-    for b in &r.balances {
+    for b in &balances {
         let label = match b.label {
             BalanceLabel::NotEnoughYet => "not enough yet",
             BalanceLabel::YouGiveMore => "you give more",
