@@ -72,6 +72,15 @@ class AppState {
     synced: (report) => this.synced(report),
   });
 
+  private started: Promise<void> | null = null;
+
+  /** The first load, begun by `main.ts` before the interface is built: the core's answers
+   * travel while the window's script mounts the screens, rather than after. */
+  start(): Promise<void> {
+    this.started ??= this.load();
+    return this.started;
+  }
+
   async load(): Promise<void> {
     try {
       // Together: each call waits its turn through the web view. A journal that does not
