@@ -11,9 +11,10 @@
 //
 // Start is timed from the driver's request for a new window until the first screen's content
 // is in the document, polled every 10 ms, and until the page's first paint with content
-// (`first-contentful-paint`; the app paints nothing before its first screen is whole). The floor app and the journal app start in turns
-// (floor, app, floor, app, ...), each with the other's window closed, so both see the same
-// moments of a shared machine; the ratio is the median of each turn's ratio. Screen
+// (`first-contentful-paint`; the app paints nothing before its first screen is whole). The
+// floor app and the journal app start in turns (floor, app, floor, app, ...), each with the
+// other's window closed, so both see the same moments of a shared machine; the ratio is the
+// median of each turn's ratio. Screen
 // figures are taken inside the page: from the click (or the form's submit) until the screen's
 // content is in the document, and until the frame after it begins (when WebKit paints it).
 // Memory is the app's process and its children (WebKit's web and network processes), read
@@ -118,11 +119,16 @@ async function timedOpen(app, css) {
     await sleep(10);
   }
   const content = performance.now() - t0;
-  // The page's own clock: when it began, and its first paint with content in it.
-  const [origin, paint] = await app.session.execute(
-    "const p = performance.getEntriesByName('first-contentful-paint')[0]; return [performance.timeOrigin, p ? p.startTime : null]",
-  );
-  return { content, painted: paint === null ? NaN : origin + paint - epoch };
+  // The page's own clock: when it began, and its first paint with content in it (which can
+  // come after the content is found).
+  for (;;) {
+    const [origin, paint] = await app.session.execute(
+      "const p = performance.getEntriesByName('first-contentful-paint')[0]; return [performance.timeOrigin, p ? p.startTime : null]",
+    );
+    if (paint !== null) return { content, painted: origin + paint - epoch };
+    if (performance.now() - t0 > 30_000) throw new Error('timed out waiting for the first paint');
+    await sleep(10);
+  }
 }
 
 async function measure(years, floor) {
