@@ -131,6 +131,14 @@ async function timedOpen(app, css) {
   }
 }
 
+/** Opens a window of `app` and times it (`timedOpen`), then reads its memory once the first
+ * screen has settled. */
+async function openAndWeigh(app, css, processName) {
+  const opened = await timedOpen(app, css);
+  await sleep(1500);
+  return { ...opened, rss: treeRssMb(processName) };
+}
+
 async function measure(years, floor) {
   const db = journal(years);
   const busiest = JSON.parse(execFileSync(recip, ['--json', 'person', 'list'], { env: { ...process.env, RECIPROCITY_DB: db } }))
@@ -145,17 +153,11 @@ async function measure(years, floor) {
     for (let i = 0; i < runs; i += 1) {
       // One window at a time: each app starts with the other's window closed.
       await app.session.delete();
-      const f = await timedOpen(floor, FLOOR);
-      m.floorStart.push(f.content);
-      m.floorPainted.push(f.painted);
-      await sleep(1500);
-      m.floorRss.push(treeRssMb('reciprocity-flo'));
+      const f = await openAndWeigh(floor, FLOOR, 'reciprocity-flo');
+      m.floorStart.push(f.content), m.floorPainted.push(f.painted), m.floorRss.push(f.rss);
       await floor.session.delete();
-      const a = await timedOpen(app, HOME);
-      m.start.push(a.content);
-      m.painted.push(a.painted);
-      await sleep(1500);
-      m.rss.push(treeRssMb('reciprocity-des'));
+      const a = await openAndWeigh(app, HOME, 'reciprocity-des');
+      m.start.push(a.content), m.painted.push(a.painted), m.rss.push(a.rss);
       note('timeline', await timed(app, 'nav button', 'Timeline', '[data-testid=entry]'));
       note('people', await timed(app, 'nav button', 'People', '[data-testid=person-row]', name));
       note('patterns', await timed(app, 'nav button', 'Patterns', '[data-testid=asks-panel]'));
