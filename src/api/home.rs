@@ -8,9 +8,9 @@
 
 use super::checkins::{checkin_reminder, CheckinReminder};
 use super::exchanges::{list_exchanges, Entry, ListExchanges};
-use super::review::insight_input;
+use super::review::{insight_input, report_for_everyone};
 use super::Today;
-use crate::insight::{analyse, open_favours, report_settings, OpenLoop, Report};
+use crate::insight::{open_favours, OpenLoop, Report};
 use crate::journal::Journal;
 use crate::model::ExchangeFilter;
 use crate::Result;
@@ -48,12 +48,7 @@ pub fn home_view(j: &Journal, req: Today) -> Result<HomeView> {
 
 fn compute(j: &Journal, today: NaiveDate) -> Result<HomeView> {
     let (settings, data) = insight_input(j, today)?;
-    let report = analyse(
-        &data,
-        &report_settings(&settings),
-        &j.list_dismissals()?,
-        today,
-    );
+    let report = report_for_everyone(j, &settings, &data, today)?;
     let mut open_loops = open_favours(&data, &settings, today, 0);
     open_loops.truncate(OPEN);
     let recent = list_exchanges(

@@ -43,9 +43,20 @@ pub fn insight_input(j: &Journal, now: NaiveDate) -> Result<(Settings, Data)> {
 pub fn review_report(j: &Journal, req: Now) -> Result<Report> {
     j.remember(&req.now.to_string(), |j| {
         let (settings, data) = insight_input(j, req.now)?;
-        let settings = report_settings(&settings);
-        Ok(analyse(&data, &settings, &j.list_dismissals()?, req.now))
+        report_for_everyone(j, &settings, &data, req.now)
     })
+}
+
+/// The report for everyone from data already read: without the balances' series
+/// (`report_settings`), with the dismissals applied. Home computes it with its own answer.
+pub(super) fn report_for_everyone(
+    j: &Journal,
+    settings: &Settings,
+    data: &Data,
+    now: NaiveDate,
+) -> Result<Report> {
+    let settings = report_settings(settings);
+    Ok(analyse(data, &settings, &j.list_dismissals()?, now))
 }
 
 /// Everyone's balance as of `now` with its month-by-month series, which the report's

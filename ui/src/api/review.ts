@@ -1,5 +1,5 @@
-// The review screens' calls: the insight report, open loops, dismissing and snoozing, the
-// research, the insight settings and the check-in reminder.
+// The review screens' calls: the insight report, Home (with its open favours and check-in
+// reminder), dismissing and snoozing, the research and the insight settings.
 import type { Reference } from '../bindings/Reference';
 import type { ReviewPrefs } from '../bindings/ReviewPrefs';
 import type { Settings } from '../bindings/Settings';
@@ -9,8 +9,6 @@ export const review = {
   report: (now: string) => call('review_report', { now }),
   /** Everything Home shows, the report included, in one call. */
   home: (today: string) => call('home_view', { today }),
-  /** Open favours at least `min_age_days` old; the settings' open-loop age when null. */
-  openLoops: (now: string, min_age_days: number | null = null) => call('list_open_loops', { now, min_age_days }),
   references: () => call('list_references', {}),
   dismiss: (id: string, now: string) => call('dismiss_insight', { id, now }),
   snooze: (id: string, now: string, until: string) => call('snooze_insight', { id, now, until }),
@@ -20,7 +18,6 @@ export const review = {
   saveSettings: (settings: Settings) => call('save_insight_settings', { settings }),
   prefs: () => call('get_review_prefs', {}),
   savePrefs: (prefs: ReviewPrefs) => call('save_review_prefs', { prefs }),
-  checkinReminder: (today: string) => call('checkin_reminder', { today }),
 };
 
 let reportCache: { key: string; report: ReturnType<typeof review.report> } | null = null;
